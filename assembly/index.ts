@@ -1,0 +1,5 @@
+// The one Wasm module: every kernel family re-exported from its own file.
+export * from './arena';
+export * from './blas1';
+export * from './gemm';
+export * from './rng';

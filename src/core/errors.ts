@@ -1,0 +1,57 @@
+// Named errors. Each message follows one template: the function, the argument, what was
+// expected, and what came, so a user can fix the call without reading the source.
+
+/** Describe a matrix or vector shape the way messages print it. */
+export function shapeOf(rows: number, cols?: number): string {
+  return cols === undefined ? `(${rows})` : `${rows}×${cols}`;
+}
+
+/** Operand shapes do not fit together (the message names both shapes and transpose flags). */
+export class ShapeMismatch extends RangeError {
+  override name = 'ShapeMismatch';
+}
+
+/** Nested rows of different lengths were given where a rectangular matrix was expected. */
+export class RaggedInput extends RangeError {
+  override name = 'RaggedInput';
+}
+
+/** A matrix or vector with no entries where the operation needs at least one. */
+export class EmptyInput extends RangeError {
+  override name = 'EmptyInput';
+}
+
+/** NaN or ±Infinity found in an input; the message gives the first position and value. */
+export class NonFiniteInput extends RangeError {
+  override name = 'NonFiniteInput';
+}
+
+/** A value of the wrong kind (not a Matrix, not a number, not an integer). */
+export class InvalidArgument extends TypeError {
+  override name = 'InvalidArgument';
+}
+
+/** A square system has no unique solution (exactly or numerically singular). */
+export class SingularMatrix extends RangeError {
+  override name = 'SingularMatrix';
+}
+
+/** An iterative routine reached its iteration cap without meeting its tolerance. */
+export class ConvergenceFailure extends Error {
+  override name = 'ConvergenceFailure';
+}
+
+/** Training produced a non-finite or exploding loss. */
+export class Diverged extends Error {
+  override name = 'Diverged';
+}
+
+/** A kernel was called before `await init()` finished. */
+export class NotInitialized extends Error {
+  override name = 'NotInitialized';
+}
+
+/** A disposed object (a training run, a network) was used again. */
+export class Disposed extends Error {
+  override name = 'Disposed';
+}

@@ -1,0 +1,63 @@
+// Wasm memory from the TypeScript side. Views are re-taken from `memory.buffer` on every use,
+// because any allocation may grow memory and detach every older view.
+import { wasm } from './wasm.js';
+
+/** A fresh Float64Array view of `length` doubles at `ptr`. Do not keep it across a call. */
+export function f64View(ptr: number, length: number): Float64Array {
+  return new Float64Array(wasm().memory.buffer, ptr, length);
+}
+
+/** Bytes of Wasm linear memory currently reserved (grows, never shrinks). */
+export function wasmMemoryBytes(): number {
+  return wasm().memory.buffer.byteLength;
+}
+
+/**
+ * Scratch space for one call. Every block taken from it is freed by `release()`, which
+ * `withScratch` calls on the way out, also when the call throws: no one-shot call can leak.
+ */
+export class Scratch {
+  private readonly blocks: number[] = [];
+
+  /** Room for `length` doubles, contents undefined. */
+  alloc(length: number): number {
+    const ptr = wasm().allocBytes(length * 8);
+    this.blocks.push(ptr);
+    return ptr;
+  }
+
+  /** Room for `length` doubles, zero-filled. */
+  zeros(length: number): number {
+    const ptr = this.alloc(length);
+    f64View(ptr, length).fill(0);
+    return ptr;
+  }
+
+  /** Copy `data` into Wasm memory and return its pointer. */
+  copyIn(data: ArrayLike<number>): number {
+    const ptr = this.alloc(data.length);
+    f64View(ptr, data.length).set(data);
+    return ptr;
+  }
+
+  /** Copy `length` doubles at `ptr` out into a new JS-owned Float64Array. */
+  copyOut(ptr: number, length: number): Float64Array {
+    return f64View(ptr, length).slice();
+  }
+
+  release(): void {
+    const k = wasm();
+    for (const ptr of this.blocks) k.freeBytes(ptr);
+    this.blocks.length = 0;
+  }
+}
+
+/** Run `body` with a scratch arena that is released however `body` ends. */
+export function withScratch<T>(body: (scratch: Scratch) => T): T {
+  const scratch = new Scratch();
+  try {
+    return body(scratch);
+  } finally {
+    scratch.release();
+  }
+}

@@ -1,0 +1,9 @@
+// deeplin: exact linear algebra and deep linear networks on one SIMD Wasm build.
+export { init, isInitialized } from './core/wasm.js';
+export type { WasmSource } from './core/wasm.js';
+export { wasmMemoryBytes } from './core/memory.js';
+export {
+  ShapeMismatch, RaggedInput, EmptyInput, NonFiniteInput, InvalidArgument, SingularMatrix,
+  ConvergenceFailure, Diverged, NotInitialized, Disposed,
+} from './core/errors.js';
+export * from './linalg/index.js';

@@ -1,0 +1,153 @@
+// The dense matrix users hold: row-major doubles in the JS heap (safe to keep, post to a worker
+// or serialize). Kernels copy it into Wasm memory for the length of one call.
+import { RaggedInput, shapeOf } from '../core/errors.js';
+import { Random } from './random.js';
+
+function checkDimension(fn: string, name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`${fn}: ${name} must be a non-negative integer; got ${value}`);
+  }
+}
+
+export class Matrix {
+  /** Entry (i, j) is `data[i * cols + j]`. */
+  readonly data: Float64Array;
+
+  /**
+   * @param rows number of rows (≥ 0)
+   * @param cols number of columns (≥ 0)
+   * @param data row-major entries, length rows·cols; zeros when omitted. Taken, not copied.
+   * @throws {RangeError} when a size is not a non-negative integer or data has the wrong length
+   */
+  constructor(readonly rows: number, readonly cols: number, data?: Float64Array) {
+    checkDimension('Matrix', 'rows', rows);
+    checkDimension('Matrix', 'cols', cols);
+    if (data !== undefined && data.length !== rows * cols) {
+      throw new RangeError(
+        `Matrix: data must hold rows·cols = ${rows * cols} entries for a ` +
+          `${shapeOf(rows, cols)} matrix; got ${data.length}`,
+      );
+    }
+    this.data = data ?? new Float64Array(rows * cols);
+  }
+
+  static zeros(rows: number, cols: number): Matrix {
+    return new Matrix(rows, cols);
+  }
+
+  /** The rows×cols matrix with ones on the main diagonal (rectangular allowed). */
+  static eye(rows: number, cols: number = rows): Matrix {
+    const m = new Matrix(rows, cols);
+    for (let i = 0; i < Math.min(rows, cols); i++) m.data[i * cols + i] = 1;
+    return m;
+  }
+
+  /**
+   * A matrix from nested rows; every row must have the same length.
+   * @throws {RaggedInput} naming the first row whose length differs from row 0
+   */
+  static fromRows(rows: ArrayLike<ArrayLike<number>>, name = 'rows'): Matrix {
+    const m = rows.length;
+    const n = m > 0 ? rows[0]!.length : 0;
+    const out = new Matrix(m, n);
+    for (let i = 0; i < m; i++) {
+      const row = rows[i]!;
+      if (row.length !== n) {
+        throw new RaggedInput(
+          `Matrix.fromRows: argument '${name}' is ragged; expected every row to have ${n} ` +
+            `entries (as row 0 has); row ${i} has ${row.length}`,
+        );
+      }
+      for (let j = 0; j < n; j++) out.data[i * n + j] = row[j]!;
+    }
+    return out;
+  }
+
+  /** A rows×cols matrix from row-major entries (copied). */
+  static fromArray(rows: number, cols: number, data: ArrayLike<number>): Matrix {
+    if (data.length !== rows * cols) {
+      throw new RangeError(
+        `Matrix.fromArray: data must hold rows·cols = ${rows * cols} entries for a ` +
+          `${shapeOf(rows, cols)} matrix; got ${data.length}`,
+      );
+    }
+    return new Matrix(rows, cols, Float64Array.from(data));
+  }
+
+  /**
+   * Entries drawn i.i.d. from N(0, scale²) by the seeded Wasm generator: the same seed gives
+   * the same bits in every runtime.
+   */
+  static randn(rows: number, cols: number, opts: { seed: number; scale?: number }): Matrix {
+    checkDimension('Matrix.randn', 'rows', rows);
+    checkDimension('Matrix.randn', 'cols', cols);
+    const data = new Random(opts.seed).normal(rows * cols, opts.scale ?? 1);
+    return new Matrix(rows, cols, data);
+  }
+
+  get shape(): [number, number] {
+    return [this.rows, this.cols];
+  }
+
+  get size(): number {
+    return this.rows * this.cols;
+  }
+
+  private index(fn: string, i: number, j: number): number {
+    if (!Number.isInteger(i) || i < 0 || i >= this.rows) {
+      throw new RangeError(`Matrix.${fn}: row index must be in [0, ${this.rows}); got ${i}`);
+    }
+    if (!Number.isInteger(j) || j < 0 || j >= this.cols) {
+      throw new RangeError(`Matrix.${fn}: column index must be in [0, ${this.cols}); got ${j}`);
+    }
+    return i * this.cols + j;
+  }
+
+  get(i: number, j: number): number {
+    return this.data[this.index('get', i, j)]!;
+  }
+
+  set(i: number, j: number, value: number): this {
+    this.data[this.index('set', i, j)] = value;
+    return this;
+  }
+
+  /** Row i as a new vector. */
+  row(i: number): Float64Array {
+    this.index('row', i, 0);
+    return this.data.slice(i * this.cols, (i + 1) * this.cols);
+  }
+
+  /** Column j as a new vector. */
+  column(j: number): Float64Array {
+    this.index('column', 0, j);
+    const out = new Float64Array(this.rows);
+    for (let i = 0; i < this.rows; i++) out[i] = this.data[i * this.cols + j]!;
+    return out;
+  }
+
+  transpose(): Matrix {
+    const { rows, cols, data } = this;
+    const out = new Matrix(cols, rows);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) out.data[j * rows + i] = data[i * cols + j]!;
+    }
+    return out;
+  }
+
+  clone(): Matrix {
+    return new Matrix(this.rows, this.cols, this.data.slice());
+  }
+
+  toArray(): number[][] {
+    const out: number[][] = [];
+    for (let i = 0; i < this.rows; i++) {
+      out.push(Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));
+    }
+    return out;
+  }
+
+  toString(): string {
+    return `Matrix ${shapeOf(this.rows, this.cols)}`;
+  }
+}
