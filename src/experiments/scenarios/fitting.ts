@@ -4,7 +4,9 @@
 import type { FactorInit, TrainResult } from '../../dln/types.js';
 import { Matrix } from '../../linalg/matrix.js';
 import type { Row } from '../types.js';
-import { chain, gram, largestEigenvalue, matvecTs, norm, sub } from './dense.js';
+import {
+  add, chain, cholesky, cholSolve, gram, largestEigenvalue, matTvecTs, matvecTs, norm, sub,
+} from './dense.js';
 import { matmul } from '../../linalg/products.js';
 import type { Problem } from './problem.js';
 import { openNetwork, type Network } from './network.js';
@@ -141,3 +143,14 @@ export function firstLayerPrediction(problem: Problem, fr: FitResult): number {
 }
 
 export type { FactorInit };
+
+/**
+ * θ0 + G Aᵀ(A G Aᵀ)⁻¹(b − Aθ0): the interpolant closest to θ0 in the G⁻¹ metric. With G = WWᵀ
+ * of frozen layers it is T1's limit; with the tangent kernel M it is T6's lazy solution.
+ */
+export function kernelLimit(problem: Problem, g: Matrix, theta0: Float64Array): Float64Array {
+  const ag = matmul(problem.A, g, { checkFinite: false });
+  const agat = matmul(ag, problem.A, { transposeB: true, checkFinite: false });
+  const z = cholSolve(cholesky(agat), sub(problem.b, matvecTs(problem.A, theta0)));
+  return add(theta0, matTvecTs(ag, z));
+}

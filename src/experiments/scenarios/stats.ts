@@ -47,7 +47,10 @@ export function fmt(x: number | null | undefined): string {
   if (x === null || x === undefined || Number.isNaN(x)) return '–';
   if (x === 0) return '0';
   const a = Math.abs(x);
-  if (a >= 1e-3 && a < 1e4) return x.toPrecision(4).replace(/\.?0+$/, '');
+  if (a >= 1e-3 && a < 1e4) {
+    const t = x.toPrecision(4);
+    return t.includes('.') ? t.replace(/0+$/, '').replace(/\.$/, '') : t;
+  }
   return x.toExponential(2);
 }
 
