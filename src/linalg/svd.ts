@@ -21,6 +21,8 @@ export type SvdVectors = 'thin' | 'full' | 'none';
 export interface SvdOptions {
   /** 'thin' (default): U m×k, V n×k, k = min(m, n); 'full': U m×m, V n×n; 'none': s only. */
   vectors?: SvdVectors;
+  /** Cap on Jacobi sweeps (default MAX_JACOBI_SWEEPS); past it, ConvergenceFailure. */
+  maxSweeps?: number;
 }
 
 export interface SvdResult {
@@ -46,10 +48,11 @@ export const MAX_JACOBI_SWEEPS = 60;
  *
  * @param a the m×n matrix
  * @param opts.vectors 'thin' (default), 'full' or 'none'
+ * @param opts.maxSweeps cap on Jacobi sweeps (default MAX_JACOBI_SWEEPS)
  * @returns { U, s, V } with s non-negative and non-increasing
  * @throws {EmptyInput} when A has no entries (the message gives its shape)
  * @throws {NonFiniteInput} when A holds NaN or ±Infinity (the message gives the position)
- * @throws {ConvergenceFailure} when Jacobi exceeds MAX_JACOBI_SWEEPS sweeps (never a hang)
+ * @throws {ConvergenceFailure} when Jacobi exceeds maxSweeps sweeps (never a hang)
  * @example svd(Matrix.fromRows([[3, 0], [0, -4]])).s // Float64Array [4, 3]
  */
 export function svd(a: Matrix, opts: SvdOptions = {}): SvdResult {
@@ -59,14 +62,20 @@ export function svd(a: Matrix, opts: SvdOptions = {}): SvdResult {
       `svd: option 'vectors' must be 'thin', 'full' or 'none'; got ${String(vectors)}`,
     );
   }
-  return svdOf('svd', a, vectors);
+  const maxSweeps = opts.maxSweeps ?? MAX_JACOBI_SWEEPS;
+  if (!Number.isInteger(maxSweeps) || maxSweeps < 1) {
+    throw new InvalidArgument(`svd: option 'maxSweeps' must be an integer ≥ 1; got ${maxSweeps}`);
+  }
+  return svdOf('svd', a, vectors, maxSweeps);
 }
 
 /** svd for other functions of the library: validation messages name `fn`. */
-export function svdOf(fn: string, a: Matrix, vectors: SvdVectors): SvdResult {
+export function svdOf(
+  fn: string, a: Matrix, vectors: SvdVectors, maxSweeps = MAX_JACOBI_SWEEPS,
+): SvdResult {
   checkOperand(fn, 'A', a);
-  if (a.rows >= a.cols) return svdTall(fn, a.rows, a.cols, a.data, false, vectors);
-  const t = svdTall(fn, a.cols, a.rows, a.data, true, vectors);
+  if (a.rows >= a.cols) return svdTall(fn, a.rows, a.cols, a.data, false, vectors, maxSweeps);
+  const t = svdTall(fn, a.cols, a.rows, a.data, true, vectors, maxSweeps);
   return { U: t.V, s: t.s, V: t.U };
 }
 
@@ -87,7 +96,7 @@ function scaleBy(x: number, e: number): number {
  */
 function svdTall(
   fn: string, m: number, n: number, data: Float64Array, transposed: boolean,
-  vectors: SvdVectors,
+  vectors: SvdVectors, maxSweeps: number,
 ): SvdResult {
   const entry = transposed
     ? (i: number, j: number) => data[j * m + i]!
@@ -135,7 +144,7 @@ function svdTall(
       for (let i = 0; i < n; i++) v[i * n + i] = 1;
     }
     const tol = Math.sqrt(n) * Number.EPSILON;
-    const sweeps = k.djacobiRows(n, n, px, n, pv, n, n, pd, tol, MAX_JACOBI_SWEEPS);
+    const sweeps = k.djacobiRows(n, n, px, n, pv, n, n, pd, tol, maxSweeps);
     if (sweeps < 0) {
       throw new ConvergenceFailure(
         `${fn}: one-sided Jacobi on the ${m}×${n} argument 'A' did not converge within ` +
