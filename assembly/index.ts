@@ -3,3 +3,4 @@ export * from './arena';
 export * from './blas1';
 export * from './gemm';
 export * from './rng';
+export * from './dln';
