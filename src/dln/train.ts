@@ -26,6 +26,12 @@ export class TrainingDiverged extends Diverged {
   }
 }
 
+/** Seven significant digits, in exponent form for very small or large values. */
+function fmt(x: number): string {
+  const a = Math.abs(x);
+  return a !== 0 && (a < 1e-3 || a >= 1e7) ? x.toExponential(6) : String(Number(x.toPrecision(7)));
+}
+
 function divergedError(
   net: DeepLinearNetwork, step: number, loss: number, eta: number, startLoss: number,
   history: MetricsRow[],
@@ -36,10 +42,12 @@ function divergedError(
   const theta = norm(geo.thetaStar) / (net.lazyAlpha || 1);
   const deep = (h + 1) * theta ** ((2 * h) / (h + 1)) * L;
   const bound = h === 0
-    ? `the stability bound is 2/L = ${2 / L} with L = σ_max(A)² = ${L}`
-    : `L = σ_max(A)² = ${L} (bound 2/L = ${2 / L}); near a balanced solution the curvature ` +
-      `is about (h+1)‖θ*‖^(2h/(h+1))·L = ${deep} (bound ${2 / deep})`;
-  const what = Number.isFinite(loss) ? `exploded to ${loss} (from ${startLoss})` : `became ${loss}`;
+    ? `the stability bound is 2/L = ${fmt(2 / L)} with L = σ_max(A)² = ${fmt(L)}`
+    : `L = σ_max(A)² = ${fmt(L)} (bound 2/L = ${fmt(2 / L)}); near a balanced solution the ` +
+      `curvature is about (h+1)‖θ*‖^(2h/(h+1))·L = ${fmt(deep)} (bound ${fmt(2 / deep)})`;
+  const what = Number.isFinite(loss)
+    ? `exploded to ${fmt(loss)} (from ${fmt(startLoss)})`
+    : `became ${loss}`;
   return new TrainingDiverged(
     `DeepLinearNetwork.train: gradient descent diverged: the loss ${what} at step ${step} with ` +
       `step size ${eta}; ${bound}. Use a smaller 'step' or step: 'auto'. The network keeps ` +
