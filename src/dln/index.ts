@@ -7,3 +7,12 @@ export { orthogonalDraw } from './init.js';
 export type {
   FactorInit, InitKind, MetricsRow, NetworkConfig, TrainOptions, TrainResult,
 } from './types.js';
+export {
+  projectionOfInit, frozenLayersSolution, firstLayerPrediction, minWeightNorm,
+  balancedFactorization, imbalance, imbalanceNorms, layerProduct,
+} from './theory.js';
+export { endToEndFlow, balancedRankOneError } from './flow.js';
+export type { FlowOptions } from './flow.js';
+export { tangentKernel, lazySolution } from './lazy.js';
+export { gaps } from './gaps.js';
+export type { Gaps } from './gaps.js';
