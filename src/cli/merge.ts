@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { init } from '../core/wasm.js';
 import { mergeRuns } from '../experiments/merge.js';
 import { loadScenarios, scenarioModuleUrl } from '../experiments/registry.js';
-import { reportOutcomes } from './report-run.js';
 
 export function registerMerge(program: Command, onExit: (code: number) => void): void {
   program.command('merge')
@@ -15,6 +14,7 @@ export function registerMerge(program: Command, onExit: (code: number) => void):
       const registry = await loadScenarios(scenarioModuleUrl());
       await init();
       const outcomes = mergeRuns(dirs, registry);
+      const { reportOutcomes } = await import('./report-run.js');
       onExit(reportOutcomes(outcomes, {
         outDir: flags.out, command: `deeplin ${process.argv.slice(2).join(' ')}`, jobs: null,
         totalWallMs: outcomes.reduce((t, o) => t + o.wallMs, 0), strict: flags.strict === true,

@@ -45,7 +45,7 @@ export function progressReporter(stream: NodeJS.WriteStream, tty: boolean): Prog
       if (!t) {
         t = { start: now, lastLine: -Infinity, lastStep: -1 };
         tracks.set(p.scenario, t);
-        if (bars) t.bar = bars.create(p.total, p.done, { scenario: p.scenario.padEnd(6), rate: '0' });
+        t.bar = bars?.create(p.total, p.done, { scenario: p.scenario.padEnd(6), rate: '0' });
       }
       const { rate, eta } = rateAndEta(p, t, now);
       if (t.bar) {

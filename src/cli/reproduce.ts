@@ -1,7 +1,6 @@
 // `deeplin reproduce`: every scenario (or those of --only), then the report.
 import type { Command } from 'commander';
 import { defaultJobs, parseJobs, parseOnly, parseShardOption } from './options.js';
-import { sweep } from './sweep.js';
 import type { Shard } from '../experiments/shard.js';
 
 const SHARD_HELP = `
@@ -21,6 +20,7 @@ interface Flags {
   jobs: number;
   shard?: Shard;
   strict?: boolean;
+  fresh?: boolean;
 }
 
 export function registerReproduce(program: Command, onExit: (code: number) => void): void {
@@ -32,12 +32,16 @@ export function registerReproduce(program: Command, onExit: (code: number) => vo
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', parseJobs,
       defaultJobs())
     .option('--shard <i/N>', 'run only shard i of N of every grid (see below)', parseShardOption)
+    .option('--fresh', 'ignore rows of earlier runs in --out (default: resume them)')
     .option('--strict', 'exit with code 1 when a check fails')
     .addHelpText('after', SHARD_HELP)
     .action(async (flags: Flags) => {
+      // Loaded on use, so `--help` and usage errors do not pay for the report's plot library.
+      const { sweep } = await import('./sweep.js');
       onExit(await sweep({
         only: flags.only, quick: flags.quick === true, overrides: {}, jobs: flags.jobs,
         shard: flags.shard, outDir: flags.out, strict: flags.strict === true,
+        fresh: flags.fresh === true,
         command: `deeplin ${process.argv.slice(2).join(' ')}`,
       }));
     });

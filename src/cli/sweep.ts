@@ -6,7 +6,6 @@ import { loadScenarios, scenarioModuleUrl, selectScenarios } from '../experiment
 import { logPath, runSweep } from '../experiments/runner.js';
 import { formatShard, type Shard } from '../experiments/shard.js';
 import { progressReporter } from './progress.js';
-import { reportOutcomes } from './report-run.js';
 
 export interface SweepRequest {
   only?: string[];
@@ -16,6 +15,7 @@ export interface SweepRequest {
   shard?: Shard;
   outDir: string;
   strict: boolean;
+  fresh?: boolean;
   command: string;
 }
 
@@ -31,7 +31,7 @@ export async function sweep(req: SweepRequest): Promise<number> {
   try {
     outcomes = await runSweep(chosen, {
       quick: req.quick, overrides: req.overrides, jobs: req.jobs, shard: req.shard,
-      outDir: req.outDir, moduleUrl, onProgress: progress.update,
+      outDir: req.outDir, moduleUrl, fresh: req.fresh, onProgress: progress.update,
       onNotice: (m) => process.stderr.write(`${m}\n`),
     });
   } finally {
@@ -50,6 +50,7 @@ export async function sweep(req: SweepRequest): Promise<number> {
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }
+  const { reportOutcomes } = await import('./report-run.js');
   return reportOutcomes(outcomes, {
     outDir: req.outDir, command: req.command, jobs: req.jobs, totalWallMs, strict: req.strict,
   });

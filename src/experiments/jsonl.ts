@@ -22,6 +22,8 @@ export interface LogHeader {
   configs: number;
   /** sha256 of the grid's config keys: a changed scenario never resumes a stale log. */
   gridHash: string;
+  /** Fingerprint of the code (fingerprint.ts): changed code never resumes a stale log. */
+  code: string;
 }
 
 /** One finished config. */
@@ -106,12 +108,12 @@ export class RunLog {
   private constructor(private fd: number, readonly resumed: LogContents | undefined) {}
 
   /**
-   * Open the log at `path` for `header`: resume it when its header matches, else move the old
-   * file aside (to `<path>.old`) and start a new one.
+   * Open the log at `path` for `header`: resume it when its header matches (unless `fresh`),
+   * else move the old file aside (to `<path>.old`) and start a new one.
    * @returns the open log; `resumed` holds what an earlier run finished
    */
-  static open(path: string, header: LogHeader): RunLog {
-    const previous = readLog(path);
+  static open(path: string, header: LogHeader, fresh = false): RunLog {
+    const previous = fresh ? undefined : readLog(path);
     if (previous && sameHeader(previous.header, header)) {
       const fd = openSync(path, 'r+');
       ftruncateSync(fd, previous.validBytes);

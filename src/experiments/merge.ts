@@ -36,7 +36,9 @@ function readLogs(dirs: readonly string[]): { path: string; log: LogContents }[]
  * @param registry scenarios to summarize with, found by id
  * @throws MergeFailed naming the scenario and what disagrees or is missing
  */
-export function mergeRuns(dirs: readonly string[], registry: readonly Scenario[]): ScenarioOutcome[] {
+export function mergeRuns(
+  dirs: readonly string[], registry: readonly Scenario[],
+): ScenarioOutcome[] {
   const byScenario = new Map<string, { path: string; log: LogContents }[]>();
   for (const item of readLogs(dirs)) {
     const id = item.log.header.scenario;
@@ -75,6 +77,11 @@ function mergeScenario(
       throw new MergeFailed(`merge: ${scenario.id}: ${path} comes from another grid or other `
         + `options (quick ${h.quick}, grid ${h.gridHash}) than ${logs[0]!.path} `
         + `(quick ${first.quick}, grid ${first.gridHash})`);
+    }
+    if (h.code !== first.code) {
+      throw new MergeFailed(`merge: ${scenario.id}: ${path} was computed by other code `
+        + `(fingerprint ${h.code}) than ${logs[0]!.path} (${first.code}); rerun the shards `
+        + 'with one build');
     }
     for (const entry of log.entries.values()) {
       if (rows[entry.index] !== undefined) {

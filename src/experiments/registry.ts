@@ -71,5 +71,7 @@ export function selectScenarios(all: readonly Scenario[], wanted?: readonly stri
       `unknown scenario ${unknown.map((u) => `'${u}'`).join(', ')}; accepted: ${accepted}`,
     );
   }
-  return all.filter((s) => lower.includes(s.id.toLowerCase()) || lower.includes(s.name.toLowerCase()));
+  const chosen = (s: Scenario) =>
+    lower.includes(s.id.toLowerCase()) || lower.includes(s.name.toLowerCase());
+  return all.filter(chosen);
 }

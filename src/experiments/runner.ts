@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InvalidArgument } from '../core/errors.js';
+import { codeFingerprint } from './fingerprint.js';
 import { configKey, gridHash, LOG_FORMAT, RunLog, type LogHeader } from './jsonl.js';
 import { WorkerPool, type Task } from './pool.js';
 import { inShard, type Shard } from './shard.js';
@@ -23,6 +24,8 @@ export interface SweepOptions {
   outDir: string;
   /** The module the workers load the scenarios from (registry.ts). */
   moduleUrl: string;
+  /** Ignore the run logs of earlier runs (they are moved aside to `*.jsonl.old`). */
+  fresh?: boolean;
   onProgress?: (progress: ScenarioProgress) => void;
   /** Notes for a person (resumed rows, a stale log moved aside). */
   onNotice?: (message: string) => void;
@@ -84,7 +87,9 @@ export function scenarioGrid(
       throw new InvalidArgument(`${scenario.id}.grid: config #${i} needs a finite numeric seed`);
     }
     const key = configKey(c);
-    if (keys.has(key)) throw new InvalidArgument(`${scenario.id}.grid: config #${i} repeats ${key}`);
+    if (keys.has(key)) {
+      throw new InvalidArgument(`${scenario.id}.grid: config #${i} repeats ${key}`);
+    }
     keys.add(key);
   });
   return configs;
@@ -102,16 +107,19 @@ interface Open {
 }
 
 /** Open (or resume) the log of one scenario and list the configs still to run. */
-function openScenario(scenario: Scenario, opts: SweepOptions, pending: Task[]): Open {
+function openScenario(
+  scenario: Scenario, opts: SweepOptions, code: string, pending: Task[],
+): Open {
   const overrides = opts.overrides ?? {};
   const configs = scenarioGrid(scenario, opts.quick, overrides);
   const keys = configs.map(configKey);
   const header: LogHeader = {
     type: 'header', format: LOG_FORMAT, scenario: scenario.id, quick: opts.quick, overrides,
     shard: opts.shard ?? null, configs: configs.length, gridHash: gridHash(configs),
+    code,
   };
   const path = logPath(opts.outDir, scenario.id, opts.shard);
-  const log = RunLog.open(path, header);
+  const log = RunLog.open(path, header, opts.fresh);
   const outcome: ScenarioOutcome = {
     scenario, quick: opts.quick, overrides, configs, rows: configs.map(() => undefined),
     wallMs: 0, computeMs: 0, resumed: 0,
@@ -156,8 +164,9 @@ export async function runSweep(
   mkdirSync(join(opts.outDir, 'rows'), { recursive: true });
   const pending: Task[] = [];
   const open = new Map<string, Open>();
+  const code = codeFingerprint(opts.moduleUrl);
   try {
-    for (const s of scenarios) open.set(s.id, openScenario(s, opts, pending));
+    for (const s of scenarios) open.set(s.id, openScenario(s, opts, code, pending));
     for (const o of open.values()) {
       opts.onProgress?.({
         scenario: o.outcome.scenario.id, done: o.done, total: o.total, resumed: o.outcome.resumed,
@@ -179,7 +188,9 @@ export async function runSweep(
           o.ran += 1;
           o.firstStart = Math.min(o.firstStart, now - ms);
           o.lastFinish = now;
-          opts.onProgress?.({ scenario: id, done: o.done, total: o.total, resumed: o.outcome.resumed });
+          opts.onProgress?.({
+            scenario: id, done: o.done, total: o.total, resumed: o.outcome.resumed,
+          });
         });
       } finally {
         await pool.close();

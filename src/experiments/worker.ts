@@ -20,7 +20,9 @@ try {
     for (const { index, config } of batch.items) {
       const start = performance.now();
       try {
-        if (!scenario) throw new Error(`no scenario '${batch.scenario}' in ${workerData.moduleUrl}`);
+        if (!scenario) {
+          throw new Error(`no scenario '${batch.scenario}' in ${workerData.moduleUrl}`);
+        }
         const rows = scenario.run(config);
         post({ type: 'result', scenario: batch.scenario, index, rows,
           ms: performance.now() - start });
