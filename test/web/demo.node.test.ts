@@ -1,0 +1,208 @@
+// The demo page in real Chromium, served by Vite on 127.0.0.1: a run trained in the page's
+// worker must give the same bits as the Node API, the page must stay responsive while it trains,
+// and bad settings and diverging runs must be shown, not thrown. A second part builds the page
+// with Vite and checks the static files work the same.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright';
+import { createServer, type ViteDevServer } from 'vite';
+import { DeepLinearNetwork } from '../../src/index.ts';
+import type { NetworkConfig } from '../../src/dln/types.ts';
+import { makeProblem } from '../../web/problem.ts';
+import { hexOf } from '../../web/view.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const webRoot = `${root}web`;
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Type settings into the page's form (only the given fields) and fire input events. */
+export async function fill(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    const el = page.locator(`[name="${name}"]`);
+    const tag = await el.evaluate((e) => e.tagName);
+    if (tag === 'SELECT') await el.selectOption(value);
+    else await el.fill(value);
+  }
+}
+
+/** Wait until the status line leaves "starting"/"training" and return its text. */
+export async function waitForEnd(page: Page, timeout = 30_000): Promise<string> {
+  const status = page.getByTestId('status');
+  await expect
+    .poll(async () => status.textContent(), { timeout, interval: 50 })
+    .toMatch(/^(done|diverged|the library refused|stopped)/);
+  return (await status.textContent()) ?? '';
+}
+
+/** θ from the Node API for the page's settings, written out here independently of web/. */
+export function nodeTheta(s: {
+  n: number; d: number; seed: number; widths: number[]; scale: number; step: number;
+  maxSteps: number; every: number;
+}): string {
+  const { A, b } = makeProblem(s);
+  const config: NetworkConfig = {
+    A, b, widths: s.widths, init: { kind: 'gaussian', scale: s.scale }, seed: s.seed + 2,
+  };
+  const net = DeepLinearNetwork.create(config);
+  try {
+    net.train({ step: s.step, maxSteps: s.maxSteps, every: s.every });
+    return hexOf(net.theta());
+  } finally {
+    net.dispose();
+  }
+}
+
+const small = {
+  n: 4, d: 12, seed: 7, widths: [6, 6], scale: 0.5, step: 0.05, maxSteps: 3000, every: 100,
+};
+const smallForm = {
+  n: '4', d: '12', seed: '7', depth: '2', widths: '6', initKind: 'gaussian', initScale: '0.5',
+  firstLayer: 'same', lazyAlpha: '', step: '0.05', maxSteps: '3000', every: '100',
+};
+
+describe('demo page (Vite dev server, Chromium)', () => {
+  let server: ViteDevServer;
+  let browser: Browser;
+  let page: Page;
+  let url: string;
+
+  beforeAll(async () => {
+    server = await createServer({
+      configFile: `${webRoot}/vite.config.ts`,
+      root: webRoot,
+      logLevel: 'error',
+      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+    });
+    await server.listen();
+    const address = server.httpServer!.address();
+    if (address === null || typeof address === 'string') throw new Error('no server address');
+    url = `http://127.0.0.1:${address.port}/`;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(url);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="status"]')?.textContent?.startsWith('ready'),
+      null, { timeout: 20_000 });
+    if (pageErrors.length > 0) throw new Error(`page errors: ${pageErrors.join('; ')}`);
+  }, 40_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('trains in the worker to the same bits as the Node API', async () => {
+    await fill(page, smallForm);
+    await page.getByTestId('train').click();
+    expect(await waitForEnd(page)).toMatch(/^done: 3000 steps/);
+    const hex = await page.getByTestId('theta-hex').textContent();
+    expect(hex).toHaveLength(16 * small.d);
+    expect(hex).toBe(nodeTheta(small));
+
+    // The loss curve was drawn from the recorded rows (3000 / 100 + 1 points).
+    const points = await page.locator('[data-testid="plot-loss"] polyline').getAttribute('points');
+    expect(points?.trim().split(' ')).toHaveLength(31);
+    mkdirSync(`${root}out`, { recursive: true });
+    await page.screenshot({ path: `${root}out/web-demo.png`, fullPage: true });
+  });
+
+  it('stays responsive while the worker trains, then stops on request', async () => {
+    await fill(page, { ...smallForm, d: '60', n: '20', widths: '60', maxSteps: '10000000',
+      every: '1000', step: '0.01' });
+    await page.evaluate(() => {
+      const w = window as unknown as { ticks: number[] };
+      w.ticks = [];
+      setInterval(() => w.ticks.push(performance.now()), 10);
+    });
+    await page.getByTestId('train').click();
+    await expect.poll(async () => page.getByTestId('status').textContent())
+      .toMatch(/^training… step \d+/);
+    const first = await page.getByTestId('status').textContent();
+    await page.waitForTimeout(1500);
+    const later = await page.getByTestId('status').textContent();
+    const stepOf = (s: string | null): number => Number(/step (\d+)/.exec(s ?? '')![1]);
+    expect(stepOf(later)).toBeGreaterThan(stepOf(first));
+
+    // A 10 ms timer kept firing on the page's thread the whole time.
+    const ticks = await page.evaluate(() => (window as unknown as { ticks: number[] }).ticks);
+    const gaps = ticks.slice(1).map((t, i) => t - ticks[i]!);
+    expect(ticks.length).toBeGreaterThan(60);
+    expect(Math.max(...gaps)).toBeLessThan(250);
+
+    await page.getByTestId('stop').click();
+    expect(await page.getByTestId('status').textContent()).toMatch(/^stopped at step \d+/);
+    await expect.poll(async () => page.getByTestId('train').isEnabled()).toBe(true);
+  });
+
+  it('shows bad settings next to their fields and does not train', async () => {
+    await fill(page, { ...smallForm, n: '5', d: '5', depth: '1.5', widths: '', step: 'Infinity',
+      seed: '-1' });
+    await page.getByTestId('train').click();
+    await expect.poll(async () => page.getByTestId('error-d').textContent())
+      .toContain('d must exceed n');
+    expect(await page.getByTestId('error-depth').textContent()).toContain('must be an integer');
+    expect(await page.getByTestId('error-step').textContent()).toContain('step is not a number');
+    expect(await page.getByTestId('error-seed').textContent()).toContain('must be in [0');
+    expect(await page.getByTestId('status').textContent()).toMatch(/fix the marked settings/);
+
+    await fill(page, { depth: '2', widths: '' });
+    expect(await page.getByTestId('error-widths').textContent()).toContain('must list 2 width');
+  });
+
+  it('reports a diverging run and trains again afterwards', async () => {
+    await fill(page, { ...smallForm, step: '40', initScale: '2' });
+    await page.getByTestId('train').click();
+    expect(await waitForEnd(page)).toMatch(/^diverged at step \d+/);
+
+    await fill(page, smallForm);
+    await page.getByTestId('train').click();
+    expect(await waitForEnd(page)).toMatch(/^done/);
+    expect(await page.getByTestId('theta-hex').textContent()).toBe(nodeTheta(small));
+  });
+
+  it('draws the plots of a dropped report file', async () => {
+    const report = {
+      scenarios: [{
+        id: 'S3', title: 'init-scale-sweep',
+        summary: {
+          tables: [],
+          checks: [{ name: 'c', statement: '', measured: 1, expected: '<2', pass: true }],
+          plots: [{
+            id: 'err', title: 'relative error', x: { label: 's', log: true },
+            y: { label: 'error', log: true },
+            series: [{ name: 'h=1', points: [[0.01, 0.01], [0.1, 0.1], [1, 1]] },
+              { name: 'slope 1', kind: 'guide', points: [[0.01, 0.02], [1, 2]] }],
+          }],
+        },
+      }],
+    };
+    await page.getByTestId('report-file').setInputFiles({
+      name: 'results.json', mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(report)),
+    });
+    const plots = page.locator('[data-testid="report-plots"] svg');
+    await expect.poll(async () => plots.count()).toBe(1);
+    expect(await page.getByTestId('report-plots').textContent()).toContain('checks: 1 of 1 pass');
+    expect(await plots.locator('polyline').count()).toBe(2);
+
+    await page.getByTestId('report-file').setInputFiles({
+      name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"x": 1}'),
+    });
+    await expect.poll(async () => page.getByTestId('report-error').textContent())
+      .toContain('not a deeplin report');
+  });
+});
