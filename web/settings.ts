@@ -38,8 +38,8 @@ export interface RunSettings {
 
 export type Parsed = { ok: true; settings: RunSettings } | { ok: false; errors: FieldErrors };
 
-/** Sizes beyond these would make the page's worker take minutes per run. */
-export const LIMITS = { size: 2000, steps: 10_000_000 } as const;
+/** Sizes beyond these would make the page's worker take minutes per run, or hold huge plots. */
+export const LIMITS = { size: 2000, steps: 10_000_000, rows: 100_000 } as const;
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -124,13 +124,17 @@ export function parseSettings(form: FormValues): Parsed {
   const maxSteps = take('maxSteps', parseInteger(form.maxSteps, 1, LIMITS.steps));
   const every = take('every', parseInteger(form.every, 1, LIMITS.steps));
   const seed = take('seed', parseInteger(form.seed, 0, 2 ** 32 - 2));
+  if (maxSteps !== undefined && every !== undefined && maxSteps / every > LIMITS.rows) {
+    errors.every = `must be ≥ max steps / ${LIMITS.rows} = ${Math.ceil(maxSteps / LIMITS.rows)}` +
+      ` (at most ${LIMITS.rows} recorded rows); got ${every}`;
+  }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
     settings: {
       n: n!, d: d!, widths: widths!, initKind: initKind!, initScale: initScale!, firstLayer,
-      lazyAlpha, step, maxSteps: maxSteps!, every: every!, seed: seed!,
+      lazyAlpha, step: step!, maxSteps: maxSteps!, every: every!, seed: seed!,
     },
   };
 }
