@@ -2,8 +2,8 @@
 // `train()` call, split into chunks of whole `every` intervals so that rows reach the page while
 // the run goes on. Plain gradient descent has no state besides the factors, so the chunks give
 // the bits one call would (the page's test checks exactly that).
-import { DeepLinearNetwork, Diverged } from '../src/index.ts';
-import type { MetricsRow, TrainResult } from '../src/dln/types.ts';
+import { DeepLinearNetwork, Diverged, TrainingDiverged } from '../src/index.ts';
+import type { TrainResult } from '../src/dln/types.ts';
 import { networkConfig } from './config.ts';
 import { predictions } from './predictions.ts';
 import { makeProblem } from './problem.ts';
@@ -13,13 +13,6 @@ import type { RunSettings } from './settings.ts';
 /** A chunk should take about this long: short enough for live plots, long enough to be cheap. */
 const CHUNK_MILLIS = 40;
 
-/** The step count the library put in a Diverged message, if any ("… at step 123 …"). */
-function divergedStep(err: Error): number | undefined {
-  const step = (err as { step?: unknown }).step;
-  if (typeof step === 'number') return step;
-  const m = /step (\d+)/.exec(err.message);
-  return m ? Number(m[1]) : undefined;
-}
 
 /**
  * Train one run and report it through `post`: progress after each chunk, then finished,
@@ -32,25 +25,21 @@ export function runSession(runId: number, s: RunSettings, post: (m: FromWorker) 
   const t0 = performance.now();
   let net: DeepLinearNetwork | undefined;
   let done = 0;
+  let lastStep = -1;
   try {
     const problem = makeProblem(s);
-    net = DeepLinearNetwork.create(networkConfig(s, problem));
+    net = new DeepLinearNetwork(networkConfig(s, problem));
     let step = s.step;
     let chunk = s.every;
     let last: TrainResult | undefined;
-    let lastStep = -1;
     while (done < s.maxSteps) {
       const steps = Math.min(chunk, s.maxSteps - done);
       const tc = performance.now();
       last = net.train({ step, maxSteps: steps, every: s.every });
       step = last.stepSize;
 
-      // Rows count steps within this call; the first row repeats the previous chunk's last.
-      const rows: MetricsRow[] = [];
-      for (const r of last.history) {
-        const row = { ...r, step: r.step + done };
-        if (row.step > lastStep) rows.push(row);
-      }
+      // Rows count steps since creation; each call's first row repeats the previous last.
+      const rows = last.history.filter((r) => r.step > lastStep);
       lastStep = rows.length > 0 ? rows[rows.length - 1]!.step : lastStep;
       done += last.steps;
       post({ type: 'progress', runId, rows, steps: done, stepSize: step });
@@ -70,10 +59,13 @@ export function runSession(runId: number, s: RunSettings, post: (m: FromWorker) 
     });
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
-    if (e instanceof Diverged) {
-      const k = divergedStep(e);
-      const step = k === undefined ? done : k + done;
-      post({ type: 'diverged', runId, step, message: e.message });
+    if (e instanceof TrainingDiverged) {
+      // Rows up to the last finite state, so the plot shows the blow-up starting.
+      const rows = e.history.filter((r) => r.step > lastStep);
+      post({ type: 'progress', runId, rows, steps: e.step - 1, stepSize: e.stepSize });
+      post({ type: 'diverged', runId, step: e.step, message: e.message });
+    } else if (e instanceof Diverged) {
+      post({ type: 'diverged', runId, step: done, message: e.message });
     } else {
       post({ type: 'failed', runId, name: e.name, message: e.message });
     }

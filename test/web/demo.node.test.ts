@@ -55,7 +55,7 @@ export function nodeTheta(s: {
   const config: NetworkConfig = {
     A, b, widths: s.widths, init: { kind: 'gaussian', scale: s.scale }, seed: s.seed + 2,
   };
-  const net = DeepLinearNetwork.create(config);
+  const net = new DeepLinearNetwork(config);
   try {
     net.train({ step: s.step, maxSteps: s.maxSteps, every: s.every });
     return hexOf(net.theta());
@@ -64,12 +64,13 @@ export function nodeTheta(s: {
   }
 }
 
+// A run that spends its whole budget (loss still ~1e-8 at 3000 steps), over several chunks.
 const small = {
-  n: 4, d: 12, seed: 7, widths: [6, 6], scale: 0.5, step: 0.05, maxSteps: 3000, every: 100,
+  n: 4, d: 12, seed: 7, widths: [6, 6], scale: 0.5, step: 0.001, maxSteps: 3000, every: 100,
 };
 const smallForm = {
   n: '4', d: '12', seed: '7', depth: '2', widths: '6', initKind: 'gaussian', initScale: '0.5',
-  firstLayer: 'same', lazyAlpha: '', step: '0.05', maxSteps: '3000', every: '100',
+  firstLayer: 'same', lazyAlpha: '', step: '0.001', maxSteps: '3000', every: '100',
 };
 
 describe('demo page (Vite dev server, Chromium)', () => {
@@ -121,8 +122,9 @@ describe('demo page (Vite dev server, Chromium)', () => {
   });
 
   it('stays responsive while the worker trains, then stops on request', async () => {
-    await fill(page, { ...smallForm, d: '60', n: '20', widths: '60', maxSteps: '10000000',
-      every: '1000', step: '0.01' });
+    // About 10⁵ steps/s in Node at this size; it would take over 10 s to converge.
+    await fill(page, { ...smallForm, n: '50', d: '200', widths: '200', maxSteps: '10000000',
+      every: '1000', step: '1e-4' });
     await page.evaluate(() => {
       const w = window as unknown as { ticks: number[] };
       w.ticks = [];
