@@ -26,9 +26,10 @@ function product(factors: Matrix[]): Float64Array {
  * The final θ against A⁺b and the theory's predictions:
  * - projection of init A⁺b + (I − A⁺A)θ0, where plain GD on θ itself ends (T0);
  * - first-layer prediction A⁺b + (I − A⁺A) W1(0) v∞ with v∞ = W2⋯Wh X at the end (T2), exact
- *   at any scale once the run has converged.
- * With lazy scaling the predictor starts at 0, and neither formula applies to it, so only A⁺b is
- * listed. The lazy (tangent-kernel) solution is not computed here yet.
+ *   at any scale once the run has converged. Under lazy scaling the predictor is α(θ − θ0),
+ *   and the same argument gives A⁺b + α (I − A⁺A)(W1(0) v∞ − θ0).
+ * The projection of init is left out under lazy scaling: its predictor starts at 0, so it would
+ * be A⁺b again. The lazy (tangent-kernel) solution is not computed here yet.
  * @param net a trained network (not disposed)
  * @param problem the A and b it was trained on
  */
@@ -41,14 +42,17 @@ export function predictions(net: DeepLinearNetwork, problem: Problem):
     name, distance: norm2(minus(theta, p)), fromMinNorm: norm2(minus(p, thetaStar)),
   });
   const list = [row('A⁺b (minimum norm)', thetaStar)];
-  if (net.lazyAlpha === 0 && net.k === 1) {
-    const start = net.initialFactors();
-    list.push(row('projection of init', nearestSolution(pinvA, A, thetaStar, product(start))));
-    if (net.depth > 0) {
-      const v = product(net.factors().slice(1));
-      const w1v = matvec(start[0]!, v);
-      list.push(row('first-layer prediction', nearestSolution(pinvA, A, thetaStar, w1v)));
-    }
+  if (net.k !== 1) return { minNorm: thetaStar, list };
+  const start = net.initialFactors();
+  const theta0 = product(start);
+  const alpha = net.lazyAlpha;
+  if (alpha === 0) {
+    list.push(row('projection of init', nearestSolution(pinvA, A, thetaStar, theta0)));
+  }
+  if (net.depth > 0) {
+    const w1v = matvec(start[0]!, product(net.factors().slice(1)));
+    const u = alpha === 0 ? w1v : w1v.map((x, i) => alpha * (x - theta0[i]!));
+    list.push(row('first-layer prediction', nearestSolution(pinvA, A, thetaStar, u)));
   }
   return { minNorm: thetaStar, list };
 }

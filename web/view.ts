@@ -47,7 +47,8 @@ export function hexOf(v: Float64Array): string {
   return Array.from(bytes, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-const fmt = (x: number): string => (Number.isFinite(x) ? x.toExponential(3) : String(x));
+const fmt = (x: number): string =>
+  (x === 0 || !Number.isFinite(x) ? String(x) : x.toExponential(3));
 
 /** Fill the table of predictions and the exact θ after a run ends. */
 export function drawFinished(m: Finished): void {

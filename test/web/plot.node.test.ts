@@ -48,7 +48,9 @@ describe('renderPlotSvg', () => {
   it('breaks the line at points a log axis cannot show', () => {
     const doc = parse(renderPlotSvg({
       ...spec,
-      series: [{ name: 'loss', points: [[1, 1], [2, 0.1], [3, 0], [4, NaN], [5, 1e-3], [6, 1e-4]] }],
+      series: [{
+        name: 'loss', points: [[1, 1], [2, 0.1], [3, 0], [4, NaN], [5, 1e-3], [6, 1e-4]],
+      }],
     }));
     const lines = Array.from(doc.querySelectorAll('polyline'));
     expect(lines.map((l) => pointsOf(l).length)).toEqual([2, 2]);
