@@ -25,9 +25,9 @@ async function serveStatic(dir: string): Promise<{ server: Server; url: string }
       res.writeHead(403).end();
       return;
     }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-        .end(body),
+      (body) => res.writeHead(200, { 'content-type': type }).end(body),
       () => res.writeHead(404).end(),
     );
   });
