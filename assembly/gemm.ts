@@ -12,7 +12,9 @@
 import { MR, NR, microKernel } from './gemmTile';
 import { scaleBlock, setTileScalars, storeTile } from './gemmStore';
 
-export { dgemv } from './gemv';
+import { dgemv } from './gemv';
+
+export { dgemv };
 export { scaleBlock } from './gemmStore';
 
 // L2 holds the packed A block (MC·KC·16 = 240 KiB); L1 holds one B micro-panel (KC·NR·8).
@@ -103,6 +105,30 @@ function packB(transB: i32, pb: usize, ldb: i32, p0: i32, kb: i32, j0: i32, nb: 
 }
 
 /**
+ * A product with one row or one column is a matrix-vector product: packing would pad it to a
+ * whole tile (NR or MR times the work), so it goes to dgemv when its vectors are contiguous.
+ */
+function gemvShaped(
+  transA: i32, transB: i32, m: i32, n: i32, k: i32,
+  alpha: f64, pa: usize, lda: i32, pb: usize, ldb: i32,
+  beta: f64, pc: usize, ldc: i32,
+): bool {
+  if (n == 1 && (ldc == 1 || m == 1) && (transB || ldb == 1 || k == 1)) {
+    // c = alpha op(A) b + beta c, with b the single column of op(B).
+    if (transA) dgemv(1, k, m, alpha, pa, lda, pb, beta, pc);
+    else dgemv(0, m, k, alpha, pa, lda, pb, beta, pc);
+    return true;
+  }
+  if (m == 1 && (!transA || lda == 1 || k == 1)) {
+    // cᵀ = alpha op(B)ᵀ aᵀ + beta cᵀ, with a the single row of op(A).
+    if (transB) dgemv(0, n, k, alpha, pb, ldb, pa, beta, pc);
+    else dgemv(1, k, n, alpha, pb, ldb, pa, beta, pc);
+    return true;
+  }
+  return false;
+}
+
+/**
  * C := alpha op(A) op(B) + beta C, with op(A) m×k and op(B) k×n; transA, transB are 0 or 1.
  * beta = 0 overwrites C without reading it; alpha = 0 or k = 0 only scales C (reference BLAS).
  * Loop order, outermost first: NC columns of C, KC slices of k, MC rows, NR, MR.
@@ -117,6 +143,7 @@ export function dgemm(
     scaleBlock(m, n, beta, pc, ldc);
     return;
   }
+  if (gemvShaped(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc)) return;
 
   for (let j0 = 0; j0 < n; j0 += NC) {
     const nb = min(NC, n - j0);

@@ -14,7 +14,7 @@ interface GemmCase {
 
 const { alpha, beta, seeds } = fixture;
 
-function runCase(c: GemmCase, betaHere: number) {
+function runCase(c: GemmCase, betaHere: number, padding?: number) {
   const { m, n, k } = c;
   const tA = c.transA === 1, tB = c.transB === 1;
   const [ar, ac] = tA ? [k, m] : [m, k];
@@ -22,7 +22,7 @@ function runCase(c: GemmCase, betaHere: number) {
   const a = formula(ar, ac, seeds.A), b = formula(br, bc, seeds.B);
   const c0 = formula(m, n, seeds.C);
   // Odd paddings make rows start off the 16-byte grid as well.
-  const pad = (m + n + k) % 3;
+  const pad = padding ?? (m + n + k) % 3;
   const [lda, ldb, ldc] = [ac + pad, bc + pad, n + pad];
   return withScratch((s) => {
     const pa = padded(s, a, ar, ac, lda);
@@ -75,6 +75,25 @@ describe('dgemm against numpy', () => {
         const { data, a, b, c0 } = runCase(c, beta);
         const ref = referenceGemm(ta === 1, tb === 1, c.m, c.n, c.k, alpha, a, b, beta, c0);
         expect(data, `${c.m}×${c.n}×${c.k}`).toEqual(ref);
+      }
+    });
+  }
+});
+
+describe('dgemm on vector-shaped products', () => {
+  // One row or one column goes to dgemv when its vectors are contiguous (padding 0) and
+  // through the packed path otherwise (padding 2); both must give the defining sums.
+  const shapes = [[9, 1, 13], [1, 9, 13], [1, 1, 7], [7, 1, 1], [1, 5, 1], [33, 1, 64]];
+  for (const [ta, tb] of combos) {
+    it(`agrees with the defining sums for transA=${ta}, transB=${tb}`, () => {
+      for (const [m, n, k] of shapes) {
+        for (const pad of [0, 2]) {
+          const c = { transA: ta, transB: tb, m: m!, n: n!, k: k! };
+          const { data, a, b, c0, paddingIntact } = runCase(c, beta, pad);
+          const ref = referenceGemm(ta === 1, tb === 1, m!, n!, k!, alpha, a, b, beta, c0);
+          expect(data, `${m}×${n}×${k} pad ${pad}`).toEqual(ref);
+          expect(paddingIntact).toBe(true);
+        }
       }
     });
   }
