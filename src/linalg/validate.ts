@@ -36,11 +36,11 @@ export function checkVector(fn: string, name: string, value: unknown, length?: n
 }
 
 /** Empty operands are rejected everywhere (one policy for the whole library). */
-export function checkNonEmpty(fn: string, name: string, rows: number, cols = 1): void {
+export function checkNonEmpty(fn: string, name: string, rows: number, cols?: number): void {
   if (rows === 0 || cols === 0) {
+    const what = cols === undefined ? `length ${rows}` : shapeOf(rows, cols);
     throw new EmptyInput(
-      `${fn}: argument '${name}' is empty (${shapeOf(rows, cols)}); ` +
-        'expected at least one entry',
+      `${fn}: argument '${name}' is empty (${what}); expected at least one entry`,
     );
   }
 }
