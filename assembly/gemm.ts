@@ -10,7 +10,7 @@
 // to whole tiles; the padded rows and columns only feed entries of C that are never stored, so
 // no product of a real entry is ever skipped and NaN/Inf propagate as in reference BLAS.
 import { MR, NR, microKernel } from './gemmTile';
-import { scaleBlock, setTileScalars, storeTile } from './gemmStore';
+import { scaleBlock, storeTile } from './gemmStore';
 import { dgemv } from './gemv';
 
 export { dgemv, scaleBlock };
@@ -154,7 +154,7 @@ export function dgemm(
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kb = min(KC, k - p0);
       // Only the first slice of k sees the caller's beta; later slices accumulate.
-      setTileScalars(alpha, p0 == 0 ? beta : 1.0);
+      const betaHere = p0 == 0 ? beta : 1.0;
       packB(transB, pb, ldb, p0, kb, j0, nb);
 
       for (let i0 = 0; i0 < m; i0 += MC) {
@@ -167,7 +167,7 @@ export function dgemm(
           for (let ir = 0; ir < mb; ir += MR) {
             microKernel(kb, packedA + ((<usize>ir * <usize>kb) << 4), b);
             const c = rowPtr(pc, ldc, i0 + ir) + (<usize>(j0 + jr) << 3);
-            storeTile(min(MR, mb - ir), nr, c, ldc);
+            storeTile(min(MR, mb - ir), nr, alpha, betaHere, c, ldc);
           }
         }
       }
