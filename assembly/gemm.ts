@@ -34,8 +34,8 @@ const packedB: usize = memory.data(((NC + NR - 1) / NR) * NR * KC * 8, 16);
 }
 
 /**
- * Pack rows i0 … i0+mb−1, columns p0 … p0+kb−1 of op(A) into MR-row micro-panels, each entry
- * stored twice so the micro-kernel gets its broadcast with one plain v128 load (V8 folds the
+ * Pack rows i0 … i0+mb−1, columns p0 … p0+kb−1 of op(A) into MR-row micro-panels, each
+ * entry stored twice so the micro-kernel gets its broadcast with one plain v128 load (V8 folds the
  * offset of a v128.load into the instruction but not that of a load64_splat). Entry (r, p) of
  * panel q lands at packedA[2·((q·kb + p)·MR + r)] and the next double. Rows past mb are zeros.
  */
