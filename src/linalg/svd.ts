@@ -144,7 +144,7 @@ function svdTall(
       for (let i = 0; i < n; i++) v[i * n + i] = 1;
     }
     const tol = Math.sqrt(n) * Number.EPSILON;
-    const sweeps = k.djacobiRows(n, n, px, n, pv, n, n, pd, tol, maxSweeps);
+    const sweeps = k.djacobiRows(n, n, px, n, pv, n, n, pd, tol, maxSweeps, jacobiBlock(n, want));
     if (sweeps < 0) {
       throw new ConvergenceFailure(
         `${fn}: one-sided Jacobi on the ${m}×${n} argument 'A' did not converge within ` +
@@ -161,6 +161,12 @@ function svdTall(
     const U = leftVectors(s, m, n, vectors === 'full', pc, ptau, pv, perm);
     return { U, s: sigma, V };
   });
+}
+
+/** Rows per block of the Jacobi ordering: two blocks of X (and V) rows fit in ~128 KiB. */
+function jacobiBlock(n: number, withVectors: boolean): number {
+  const rowBytes = 8 * n * (withVectors ? 2 : 1);
+  return Math.max(4, Math.min(64, Math.floor((128 * 1024) / (2 * rowBytes))));
 }
 
 /** V = P·U_x: row jpvt[i] of V is entry i of each unit row of X (X row k = column k of U_x). */
