@@ -6,3 +6,4 @@ export * from './rng';
 export * from './qr';
 export * from './jacobi';
 export * from './lu';
+export * from './triangular';
