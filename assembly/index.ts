@@ -7,3 +7,4 @@ export * from './qr';
 export * from './jacobi';
 export * from './lu';
 export * from './triangular';
+export * from './dln';
