@@ -16,3 +16,7 @@ export type { FlowOptions } from './flow.js';
 export { tangentKernel, lazySolution } from './lazy.js';
 export { gaps } from './gaps.js';
 export type { Gaps } from './gaps.js';
+export {
+  trainWoodworth, trainProduct, woodworthPotential, woodworthSolution, productSolution,
+} from './diagonal.js';
+export type { DiagonalOptions, DiagonalRun } from './diagonal.js';
