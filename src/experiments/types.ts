@@ -15,10 +15,23 @@ export interface GridOptions {
   overrides: Record<string, string>;
 }
 
+/** A sample summarized as mean and (sample) standard deviation; tables print it `mean ± std`. */
+export interface MeanStd {
+  mean: number;
+  std: number;
+  /** How many values the mean is over. */
+  n: number;
+}
+
+/** One table cell: text, a number, or a mean ± std over seeds (see `meanStd` in stats.ts). */
+export type Cell = string | number | MeanStd;
+
 export interface Table {
   title: string;
   columns: string[];
-  rows: (string | number)[][];
+  rows: Cell[][];
+  /** Also shown in the report's top "Headline" section. */
+  headline?: boolean;
 }
 
 export interface Series {

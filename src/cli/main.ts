@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The deeplin command line. Exit codes: 0 done (even when checks fail, unless --strict),
+// 1 a run failed (or a check, with --strict), 2 a usage error (unknown scenario, bad value).
+// Progress goes to stderr; stdout carries only the final summary.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { InvalidArgument } from '../core/errors.js';
+import { registerList } from './list.js';
+import { registerMerge } from './merge.js';
+import { registerReproduce } from './reproduce.js';
+import { registerRun } from './run.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+let exitCode = 0;
+const program = new Command('deeplin')
+  .description('Reproduce Gruber & Avron 2024: implicit bias of initialization in deep linear '
+    + 'networks')
+  .version(pkg.version)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+const setExit = (code: number) => {
+  exitCode = code;
+};
+registerReproduce(program, setExit);
+registerRun(program, setExit);
+registerList(program);
+registerMerge(program, setExit);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Commander has printed its message; --help and --version end with code 0.
+    exitCode = err.exitCode === 0 ? 0 : 2;
+  } else if (err instanceof InvalidArgument) {
+    process.stderr.write(`error: ${err.message}\n`);
+    exitCode = 2;
+  } else {
+    const e = err instanceof Error ? err : new Error(String(err));
+    process.stderr.write(`error: ${e.message}\n`);
+    if (process.env.DEEPLIN_DEBUG) process.stderr.write(`${e.stack}\n`);
+    exitCode = 1;
+  }
+}
+process.exitCode = exitCode;

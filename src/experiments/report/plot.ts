@@ -1,0 +1,117 @@
+// One line plot as a standalone SVG string, drawn by Observable Plot. The same function runs in
+// a browser (with the page's document) and in Node (with a linkedom document, see dom.ts), so
+// this file imports nothing Node-only. Choices that make it read well as a file: the xmlns is
+// set, log axes label powers of ten as 10ⁿ, each line is labelled at its last point instead of
+// through a legend (a legend makes Plot return an HTML figure, not an SVG), guides are dashed.
+import * as Plot from '@observablehq/plot';
+import type { PlotSpec } from '../types.js';
+
+export interface LinePlotOptions {
+  /** Document to build the SVG in; the page's `document` when omitted. */
+  document?: Document;
+  width?: number;
+  height?: number;
+}
+
+interface Point {
+  series: string;
+  kind: 'line' | 'guide' | 'dots';
+  x: number;
+  y: number;
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷',
+  '8': '⁸', '9': '⁹',
+};
+
+/** `10ⁿ` for n an integer, e.g. 1e-3 → `10⁻³`. */
+export function powerOfTen(exponent: number): string {
+  return `10${String(exponent).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+}
+
+/**
+ * Tick labels for a log axis over `[lo, hi]`: powers of ten as 10ⁿ; the ticks between them
+ * unlabelled, unless the axis spans less than two decades and would show too few labels.
+ */
+function logTickFormat(lo: number, hi: number): (d: number) => string {
+  const narrow = Math.log10(hi / lo) < 2;
+  return (d: number) => {
+    const k = Math.log10(d);
+    if (Math.abs(k - Math.round(k)) < 1e-9) return powerOfTen(Math.round(k));
+    if (!narrow) return '';
+    const e = Math.floor(k);
+    return `${Number((d / 10 ** e).toPrecision(2))}×${powerOfTen(e)}`;
+  };
+}
+
+function extent(values: number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return [lo, hi];
+}
+
+/**
+ * Render a line plot to SVG text.
+ * Points that a log axis cannot show (≤ 0) and non-finite points are left out.
+ * @param spec the scenario's plot: axes, and series of [x, y] points
+ * @param opts the document to draw in (required outside a browser) and the size in pixels
+ * @returns the `<svg …>…</svg>` markup, with `xmlns` set
+ * @throws TypeError when there is no document to draw in
+ */
+export function renderLinePlot(spec: PlotSpec, opts: LinePlotOptions = {}): string {
+  const document = opts.document ?? (globalThis as { document?: Document }).document;
+  if (!document) {
+    throw new TypeError('renderLinePlot: no document; pass opts.document outside a browser');
+  }
+  const points: Point[] = [];
+  for (const s of spec.series) {
+    for (const [x, y] of s.points) {
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      if ((spec.x.log && x <= 0) || (spec.y.log && y <= 0)) continue;
+      points.push({ series: s.name, kind: s.kind ?? 'line', x, y });
+    }
+  }
+  const names = spec.series.map((s) => s.name);
+  const longest = Math.max(0, ...names.map((n) => n.length));
+
+  // Plot needs a non-empty domain for log scales; an empty plot keeps its axes from [1, 10].
+  const [xlo, xhi] = points.length ? extent(points.map((p) => p.x)) : [1, 10];
+  const [ylo, yhi] = points.length ? extent(points.map((p) => p.y)) : [1, 10];
+  const axis = (a: PlotSpec['x'], lo: number, hi: number) => ({
+    type: a.log ? ('log' as const) : ('linear' as const),
+    label: a.label,
+    grid: true,
+    ...(a.log ? { tickFormat: logTickFormat(lo, hi) } : {}),
+    ...(points.length ? {} : { domain: [1, 10] }),
+  });
+
+  const of = (kind: Point['kind']) => points.filter((p) => p.kind === kind);
+  const svg = Plot.plot({
+    document,
+    width: opts.width ?? 640,
+    height: opts.height ?? 400,
+    marginRight: Math.min(220, 16 + 6 * longest),
+    style: { background: 'white', color: 'black' },
+    x: axis(spec.x, xlo, xhi),
+    y: axis(spec.y, ylo, yhi),
+    color: { type: 'categorical', domain: names },
+    marks: [
+      Plot.line(of('line'), { x: 'x', y: 'y', z: 'series', stroke: 'series', strokeWidth: 1.5 }),
+      Plot.line(of('guide'), {
+        x: 'x', y: 'y', z: 'series', stroke: 'series', strokeDasharray: '5,4', strokeWidth: 1,
+      }),
+      Plot.dot(of('dots'), { x: 'x', y: 'y', stroke: 'series', r: 2.5 }),
+      Plot.text(points, Plot.selectLast({
+        x: 'x', y: 'y', z: 'series', text: 'series', fill: 'series', textAnchor: 'start', dx: 5,
+      })),
+    ],
+  }) as unknown as Element;
+  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  svg.setAttribute('aria-label', spec.title);
+  return svg.outerHTML;
+}
