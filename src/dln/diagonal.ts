@@ -162,6 +162,7 @@ function dualNewton(
     for (let i = 0; i < n; i++) s -= lam[i]! * y[i]!;
     return s;
   };
+  let lastResidual = Infinity;
   for (let it = 0; it < 200; it++) {
     const beta = betaOf(lambda);
     const grad = new Float64Array(n);
@@ -174,7 +175,17 @@ function dualNewton(
     for (const v of grad) gnorm += v * v;
     let ynorm = 0;
     for (const v of y) ynorm += v * v;
-    if (Math.sqrt(gnorm) <= 1e-14 * Math.max(1, Math.sqrt(ynorm))) return beta;
+    // Rounding puts a floor near eps·‖X‖·‖β‖ under the residual; stop a little above it.
+    let scaleOf = Math.sqrt(ynorm);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) scaleOf += Math.abs(data[i * d + j]! * beta[j]!);
+    }
+    // Near |δ_i| ≈ 0 the map λ ↦ β amplifies rounding, so the floor can sit higher: once
+    // quadratic convergence stops (less than a halving) at a small residual, that is it.
+    const gn = Math.sqrt(gnorm);
+    if (gn <= 64 * Number.EPSILON * scaleOf) return beta;
+    if (gn <= 1e-9 * scaleOf && gn > 0.5 * lastResidual) return beta;
+    lastResidual = gn;
     // Hessian H = X diag(t·scale·cosh(·)) Xᵀ.
     const w = new Float64Array(d);
     for (let j = 0; j < d; j++) {

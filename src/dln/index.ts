@@ -8,7 +8,7 @@ export type {
   FactorInit, InitKind, MetricsRow, NetworkConfig, TrainOptions, TrainResult,
 } from './types.js';
 export {
-  projectionOfInit, frozenLayersSolution, firstLayerPrediction, minWeightNorm,
+  minNormSolution, projectionOfInit, frozenLayersSolution, firstLayerPrediction, minWeightNorm,
   balancedFactorization, imbalance, imbalanceNorms, layerProduct,
 } from './theory.js';
 export { endToEndFlow, balancedRankOneError } from './flow.js';
