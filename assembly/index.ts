@@ -3,3 +3,7 @@ export * from './arena';
 export * from './blas1';
 export * from './gemm';
 export * from './rng';
+export * from './qr';
+export * from './jacobi';
+export * from './lu';
+export * from './dln';

@@ -7,3 +7,4 @@ export {
   ConvergenceFailure, Diverged, NotInitialized, Disposed,
 } from './core/errors.js';
 export * from './linalg/index.js';
+export * from './dln/index.js';

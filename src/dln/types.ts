@@ -17,6 +17,11 @@ export interface FactorInit {
   variance?: 'width' | 'unit';
   /** The factor's exact starting value, for kind 'custom'. */
   value?: Matrix;
+  /**
+   * For kind 'balancedRankOne': the direction u0 ∈ R^d of W1's column space (normalized here);
+   * a seeded random unit vector when omitted. The first factor that gives it sets it.
+   */
+  u0?: Float64Array;
 }
 
 export interface NetworkConfig {
@@ -49,6 +54,8 @@ export interface TrainOptions {
   every?: number;
   /** Heavy-ball momentum β in [0, 1) (default 0: plain gradient descent, the paper's). */
   momentum?: number;
+  /** false: record no MetricsRow at all, not even the first and last (for benchmarks). */
+  record?: boolean;
 }
 
 /** One recorded state; `step` is the number of updates applied so far. */

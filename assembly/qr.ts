@@ -1,0 +1,154 @@
+// Householder QR, with optional column pivoting (Businger & Golub 1965; norm downdating as in
+// LAPACK dgeqp3, Drmač & Bujanović 2008), and the explicit formation of Q.
+//
+// Layout: these kernels work on column-contiguous storage, so column j of the m×n matrix starts
+// at pa + j·lda·8 and its m entries are adjacent. (A row-major buffer of Aᵀ is exactly this.)
+// Every reflector update is then a dot product and an axpy over adjacent doubles: f64x2 SIMD.
+//
+// Reflector convention (LAPACK dlarfg): H = I − tau·v·vᵀ with v[0] = 1 implied, the rest of v
+// stored below the diagonal. The sign of beta is opposite to the pivot's, with sign(0) = +1, so
+// a zero pivot over a non-zero column still gives a non-zero beta and a finite reflector.
+import { ddot, daxpy, dnrm2 } from './blas1';
+
+@inline function col(pa: usize, lda: i32, j: i32): usize {
+  return pa + ((<usize>j * <usize>lda) << 3);
+}
+
+@inline function get(p: usize, i: i32): f64 {
+  return load<f64>(p + (<usize>i << 3));
+}
+
+@inline function put(p: usize, i: i32, x: f64): void {
+  store<f64>(p + (<usize>i << 3), x);
+}
+
+/** sqrt(a² + b²) scaled by the larger magnitude, so neither 1e300 nor 1e-300 breaks it. */
+@inline function hypot2(a: f64, b: f64): f64 {
+  const s = max(abs(a), abs(b));
+  if (s == 0) return 0;
+  const x = a / s;
+  const y = b / s;
+  return s * Math.sqrt(x * x + y * y);
+}
+
+/**
+ * Make the reflector for x = column segment at px (length len) in place; returns tau.
+ * x[0] becomes beta, x[1..] becomes v[1..]. Divisions (not a reciprocal) keep tiny betas exact.
+ */
+function householder(len: i32, px: usize): f64 {
+  const alpha = get(px, 0);
+  const xnorm = len > 1 ? dnrm2(len - 1, px + 8) : 0;
+  if (xnorm == 0) return 0;
+  const norm = hypot2(alpha, xnorm);
+  const beta = alpha >= 0 ? -norm : norm;
+  const denom = alpha - beta;
+  for (let i = 1; i < len; i++) put(px, i, get(px, i) / denom);
+  put(px, 0, beta);
+  return (beta - alpha) / beta;
+}
+
+/** Apply H = I − tau·v·vᵀ (v at pv, v[0] = 1) to the column segment at py, both of length len. */
+@inline function reflect(len: i32, tau: f64, pv: usize, py: usize): void {
+  if (tau == 0) return;
+  const w = get(py, 0) + (len > 1 ? ddot(len - 1, pv + 8, py + 8) : 0);
+  const f = -tau * w;
+  put(py, 0, get(py, 0) + f);
+  if (len > 1) daxpy(len - 1, f, pv + 8, py + 8);
+}
+
+function swapColumns(m: i32, pa: usize, lda: i32, i: i32, j: i32): void {
+  const pi = col(pa, lda, i);
+  const pj = col(pa, lda, j);
+  for (let r = 0; r < m; r++) {
+    const t = get(pi, r);
+    put(pi, r, get(pj, r));
+    put(pj, r, t);
+  }
+}
+
+/**
+ * A·P = Q·R in place for the m×n column-contiguous matrix at pa (leading dimension lda ≥ m).
+ * R is left on and above the diagonal; reflectors below it, their taus at ptau (min(m, n)).
+ * With pivot ≠ 0, at each step the remaining column of largest norm is moved forward, and the
+ * permutation is written to pjpvt as doubles (column j of A·P is column pjpvt[j] of A).
+ * pnorms is workspace for 2n doubles.
+ */
+export function dgeqp3(
+  m: i32, n: i32, pa: usize, lda: i32, ptau: usize, pjpvt: usize, pnorms: usize, pivot: i32,
+): void {
+  const k = min(m, n);
+  const vn1 = pnorms;
+  const vn2 = pnorms + (<usize>n << 3);
+  const tol3z = Math.sqrt(f64.EPSILON);
+  for (let j = 0; j < n; j++) {
+    put(pjpvt, j, <f64>j);
+    if (pivot) {
+      const nj = dnrm2(m, col(pa, lda, j));
+      put(vn1, j, nj);
+      put(vn2, j, nj);
+    }
+  }
+
+  for (let i = 0; i < k; i++) {
+    if (pivot) {
+      let p = i;
+      let best = get(vn1, i);
+      for (let j = i + 1; j < n; j++) {
+        if (get(vn1, j) > best) { best = get(vn1, j); p = j; }
+      }
+      if (p != i) {
+        swapColumns(m, pa, lda, i, p);
+        const t = get(pjpvt, i); put(pjpvt, i, get(pjpvt, p)); put(pjpvt, p, t);
+        put(vn1, p, get(vn1, i));
+        put(vn2, p, get(vn2, i));
+      }
+    }
+
+    const pv = col(pa, lda, i) + (<usize>i << 3);
+    const tau = householder(m - i, pv);
+    put(ptau, i, tau);
+    for (let j = i + 1; j < n; j++) {
+      const pc = col(pa, lda, j) + (<usize>i << 3);
+      reflect(m - i, tau, pv, pc);
+      if (!pivot) continue;
+
+      // Downdate the norm of the rest of column j; recompute it when cancellation looms.
+      const nj = get(vn1, j);
+      if (nj == 0) continue;
+      const ratio = abs(get(pc, 0)) / nj;
+      let t = 1 - ratio * ratio;
+      t = t < 0 ? 0 : t;
+      const q = nj / get(vn2, j);
+      if (t * q * q <= tol3z) {
+        const fresh = i + 1 < m ? dnrm2(m - i - 1, pc + 8) : 0;
+        put(vn1, j, fresh);
+        put(vn2, j, fresh);
+      } else {
+        put(vn1, j, nj * Math.sqrt(t));
+      }
+    }
+  }
+}
+
+/**
+ * Form the first kq columns of Q = H_0 H_1 … H_{k−1} (m×kq, column-contiguous at pq, leading
+ * dimension ldq) from the k reflectors of dgeqp3 at pa/ptau. kq may exceed k (up to m) to
+ * complete Q to a square orthogonal matrix. Backward accumulation: H_i touches only rows ≥ i,
+ * and columns < i of the partial product are still unit vectors there.
+ */
+export function dorgqr(
+  m: i32, kq: i32, k: i32, pa: usize, lda: i32, ptau: usize, pq: usize, ldq: i32,
+): void {
+  for (let j = 0; j < kq; j++) {
+    const pc = col(pq, ldq, j);
+    memory.fill(pc, 0, <usize>m << 3);
+    put(pc, j, 1);
+  }
+  for (let i = k - 1; i >= 0; i--) {
+    const pv = col(pa, lda, i) + (<usize>i << 3);
+    const tau = get(ptau, i);
+    for (let j = i; j < kq; j++) {
+      reflect(m - i, tau, pv, col(pq, ldq, j) + (<usize>i << 3));
+    }
+  }
+}

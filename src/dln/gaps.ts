@@ -1,0 +1,61 @@
+// How far a network's current θ is from each prediction of THEORY.md that applies to its
+// configuration. Fields that do not apply are omitted.
+import { Matrix } from '../linalg/matrix.js';
+import { matmul } from '../linalg/products.js';
+import { distance, norm, parameterNorm } from './metrics.js';
+import type { DeepLinearNetwork } from './network.js';
+import { tangentKernel, lazySolution } from './lazy.js';
+import { firstLayerPrediction, frozenLayersSolution, projectionOfInit } from './theory.js';
+
+export interface Gaps {
+  /** ‖θ − θ*‖ (relative gaps divide by ‖θ*‖ themselves). */
+  minNorm: number;
+  /** T0 (depth 0): ‖θ − (A⁺b + P_N θ0)‖. */
+  projectionOfInit?: number;
+  /** T1 (every W frozen, x trained): ‖θ − W x∞‖. */
+  frozenLayers?: number;
+  /** T2 identity, any step: ‖P_N(θ − W1(0) v)‖ (≈ 1e-15 whatever the run). */
+  firstLayerIdentity?: number;
+  /** T2 at a global minimum: ‖θ − (A⁺b + P_N W1(0) v)‖. */
+  firstLayer?: number;
+  /** T5: parameter norm over its minimum (h+1)‖θ*‖^{2/(h+1)} (≥ 1 at any interpolant). */
+  weightNormRatio?: number;
+  /** T6 (lazy scaling on): ‖θ − θ_lazy‖ with the tangent kernel at initialization. */
+  lazy?: number;
+}
+
+/**
+ * The gaps between a network's θ and the predictions that apply to it (vector target).
+ * @param net a network, usually after train()
+ */
+export function gaps(net: DeepLinearNetwork): Gaps {
+  const A = net.A;
+  const b = net.shape.targets;
+  const theta = net.theta();
+  const geo = net.geometry();
+  const out: Gaps = { minNorm: distance(theta, geo.thetaStar) };
+  if (net.k !== 1) return out;
+  const start = net.initialFactors();
+  const now = net.factors();
+  const h = net.depth;
+
+  if (h === 0 && !net.lazyAlpha) {
+    out.projectionOfInit = distance(theta, projectionOfInit(A, b, start[0]!.data));
+  }
+  if (h >= 1 && net.frozen.slice(0, h).every(Boolean) && !net.lazyAlpha) {
+    out.frozenLayers = distance(theta, frozenLayersSolution(A, b, start.slice(0, h), start[h]!.data));
+  }
+  if (h >= 1 && !net.lazyAlpha) {
+    const pred = firstLayerPrediction(A, b, start[0]!, now);
+    const back = matmul(geo.pinvA, matmul(A, new Matrix(theta.length, 1, theta))).data;
+    const nullTheta = theta.map((v, i) => v - back[i]!);
+    out.firstLayerIdentity = distance(nullTheta, pred.nullPart);
+    out.firstLayer = distance(theta, pred.theta);
+    const minimum = (h + 1) * norm(geo.thetaStar) ** (2 / (h + 1));
+    out.weightNormRatio = parameterNorm(now) / minimum;
+  }
+  if (net.lazyAlpha) {
+    out.lazy = distance(theta, lazySolution(A, b, tangentKernel(start, net.frozen)));
+  }
+  return out;
+}

@@ -1,0 +1,173 @@
+// The pseudoinverse and what follows from it: minimum-norm least-squares solutions, numerical
+// rank and the 2-norm condition number, all through the Jacobi SVD of svd.ts.
+//
+// Cutoff: singular values at or below max(m, n)·eps·s₀ count as zero (relative to the largest,
+// never absolute, so scaling A scales A⁺ inversely and nothing else changes). `rcond` replaces
+// max(m, n)·eps by a caller's factor.
+import { InvalidArgument, ShapeMismatch, shapeOf } from '../core/errors.js';
+import { Matrix } from './matrix.js';
+import { frobenius, matmul, norm2 } from './products.js';
+import { svdOf, type SvdResult } from './svd.js';
+import { checkFinite, checkMatrix, checkNonEmpty, checkVector } from './validate.js';
+
+export interface RcondOptions {
+  /** Relative cutoff: singular values ≤ rcond·s₀ count as zero. Default max(m, n)·eps. */
+  rcond?: number;
+}
+
+/** The cutoff below which singular values count as zero. */
+export function cutoffOf(fn: string, a: Matrix, s: Float64Array, opts: RcondOptions): number {
+  const rcond = opts.rcond ?? Math.max(a.rows, a.cols) * Number.EPSILON;
+  if (typeof rcond !== 'number' || !(rcond >= 0) || !Number.isFinite(rcond)) {
+    throw new InvalidArgument(
+      `${fn}: option 'rcond' must be a finite number ≥ 0; got ${String(rcond)}`,
+    );
+  }
+  return rcond * (s[0] ?? 0);
+}
+
+function rankOf(s: Float64Array, cutoff: number): number {
+  let r = 0;
+  while (r < s.length && s[r]! > cutoff) r++;
+  return r;
+}
+
+/**
+ * The Moore–Penrose pseudoinverse A⁺ = V_r·diag(1/s)·U_rᵀ over the singular values above the
+ * cutoff (see the file header). Accuracy: the four Penrose conditions hold to
+ * c·max(m, n)·eps·cond_r(A) relative, cond_r = s₀/s_{r−1} the condition of the kept part.
+ * @param a the m×n matrix
+ * @param opts.rcond relative cutoff factor (default max(m, n)·eps)
+ * @returns the n×m pseudoinverse
+ * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
+ */
+export function pinv(a: Matrix, opts: RcondOptions = {}): Matrix {
+  const f = svdOf('pinv', a, 'thin');
+  const r = rankOf(f.s, cutoffOf('pinv', a, f.s, opts));
+  if (r === 0) return new Matrix(a.cols, a.rows);
+  const W = scaledRightVectors(f, r);
+  return matmul(W, leading(f.U!, r), { transposeB: true });
+}
+
+/** V_r·diag(1/s_r), n×r. */
+function scaledRightVectors(f: SvdResult, r: number): Matrix {
+  const V = f.V!;
+  const W = new Matrix(V.rows, r);
+  for (let i = 0; i < V.rows; i++) {
+    for (let j = 0; j < r; j++) W.data[i * r + j] = V.data[i * V.cols + j]! / f.s[j]!;
+  }
+  return W;
+}
+
+/** The first r columns of M. */
+function leading(M: Matrix, r: number): Matrix {
+  if (r === M.cols) return M;
+  const out = new Matrix(M.rows, r);
+  for (let i = 0; i < M.rows; i++) {
+    out.data.set(M.data.subarray(i * M.cols, i * M.cols + r), i * r);
+  }
+  return out;
+}
+
+function checkRhs(fn: string, a: Matrix, b: unknown): Float64Array | Matrix {
+  if (b instanceof Matrix) {
+    checkNonEmpty(fn, 'B', b.rows, b.cols);
+    if (b.rows !== a.rows) {
+      throw new ShapeMismatch(
+        `${fn}: A is ${shapeOf(a.rows, a.cols)} so 'B' must have ${a.rows} rows; ` +
+          `got ${shapeOf(b.rows, b.cols)}`,
+      );
+    }
+    checkFinite(fn, 'B', b.data, b.cols);
+    return b;
+  }
+  const v = checkVector(fn, 'b', b);
+  if (v.length !== a.rows) {
+    throw new ShapeMismatch(
+      `${fn}: A is ${shapeOf(a.rows, a.cols)} so 'b' must have length ${a.rows}; ` +
+        `got length ${v.length}`,
+    );
+  }
+  checkFinite(fn, 'b', v);
+  return v;
+}
+
+interface Solved { x: Float64Array | Matrix; rank: number; s: Float64Array }
+
+function minNorm(fn: string, a: Matrix, b: unknown, opts: RcondOptions): Solved {
+  checkMatrix(fn, 'A', a);
+  checkNonEmpty(fn, 'A', a.rows, a.cols);
+  const rhs = checkRhs(fn, a, b);
+  const f = svdOf(fn, a, 'thin');
+  const r = rankOf(f.s, cutoffOf(fn, a, f.s, opts));
+  const B = rhs instanceof Matrix ? rhs : new Matrix(a.rows, 1, rhs);
+  let X: Matrix;
+  if (r === 0) X = new Matrix(a.cols, B.cols);
+  else {
+    // X = V_r·diag(1/s)·(U_rᵀ·B): the small r×k middle factor first.
+    const C = matmul(leading(f.U!, r), B, { transposeA: true });
+    X = matmul(scaledRightVectors(f, r), C);
+  }
+  return { x: rhs instanceof Matrix ? X : X.data, rank: r, s: f.s };
+}
+
+/**
+ * The minimum-norm least-squares solution A⁺·b: of all x minimizing ‖A·x − b‖ the one of least
+ * ‖x‖ (for wide A of full row rank, the solution of A·x = b nearest the origin, in A's row
+ * space). Same cutoff and accuracy as pinv.
+ * @param a the n×d matrix
+ * @param b a vector of length n, or an n×k Matrix (then each column is solved)
+ * @returns x of length d, or a d×k Matrix: the same kind as b
+ * @throws {ShapeMismatch} when b does not have A's number of rows
+ * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A or b
+ */
+export function minNormSolution(a: Matrix, b: Float64Array | readonly number[]): Float64Array;
+export function minNormSolution(a: Matrix, b: Matrix): Matrix;
+export function minNormSolution(
+  a: Matrix, b: Float64Array | readonly number[] | Matrix,
+): Float64Array | Matrix {
+  return minNorm('minNormSolution', a, b, {}).x;
+}
+
+/**
+ * Least squares with diagnostics: x = A⁺·b (as minNormSolution), the residual ‖A·x − b‖
+ * (Frobenius norm for a Matrix b), the numerical rank and the singular values of A.
+ * @throws {ShapeMismatch} | {EmptyInput} | {NonFiniteInput} as minNormSolution
+ */
+export function lstsq(a: Matrix, b: Float64Array | readonly number[], opts?: RcondOptions): {
+  x: Float64Array; residual: number; rank: number; s: Float64Array;
+};
+export function lstsq(a: Matrix, b: Matrix, opts?: RcondOptions): {
+  x: Matrix; residual: number; rank: number; s: Float64Array;
+};
+export function lstsq(
+  a: Matrix, b: Float64Array | readonly number[] | Matrix, opts: RcondOptions = {},
+): { x: Float64Array | Matrix; residual: number; rank: number; s: Float64Array } {
+  const { x, rank, s } = minNorm('lstsq', a, b, opts);
+  const X = x instanceof Matrix ? x : new Matrix(a.cols, 1, x);
+  const R = matmul(a, X);
+  const B = b instanceof Matrix ? b.data : b;
+  for (let i = 0; i < R.data.length; i++) R.data[i] = R.data[i]! - B[i]!;
+  const residual = x instanceof Matrix ? frobenius(R) : norm2(R.data);
+  return { x, residual, rank, s };
+}
+
+/**
+ * Numerical rank: the number of singular values above the cutoff (see the file header).
+ * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
+ */
+export function rank(a: Matrix, opts: RcondOptions = {}): number {
+  const { s } = svdOf('rank', a, 'none');
+  return rankOf(s, cutoffOf('rank', a, s, opts));
+}
+
+/**
+ * 2-norm condition number s₀/s_{k−1}, k = min(m, n); Infinity when s_{k−1} = 0. The smallest
+ * singular value is found to high relative accuracy when A allows it (see svd).
+ * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
+ */
+export function cond(a: Matrix): number {
+  const { s } = svdOf('cond', a, 'none');
+  const last = s[s.length - 1]!;
+  return last === 0 ? Infinity : s[0]! / last;
+}
