@@ -1,5 +1,6 @@
-// Every scenario of the reproduction, in report order. Each lives in a file of its own; the
-// real-data scenario (mnist) is registered from a Node-only module (see mnist.ts).
+// Every scenario of the reproduction, in report order. Each lives in a file of its own. The
+// real-data scenario (mnist) loads in any runtime but runs in Node only: its digit files are
+// read through Node's fs at run time (mnist-data.ts).
 import type { Scenario } from '../types.js';
 import { shallowBaseline } from './s01-shallow-baseline.js';
 import { frozenRandomLayers } from './s02-frozen-random-layers.js';
@@ -14,9 +15,10 @@ import { widthAllLayers } from './s10-width-all-layers.js';
 import { diagonalShape } from './s11-diagonal-shape.js';
 import { stepSize } from './s12-step-size.js';
 import { riemannianConstrained } from './s13-riemannian-constrained.js';
+import { mnistDigits } from './mnist.js';
 
 export const scenarios: Scenario[] = [
   shallowBaseline, frozenRandomLayers, initScaleSweep, whichLayerMatters, balancedVsRandom,
   lazyVsRich, weightNormAtConvergence, trainingCurves, plantedGeneralization, widthAllLayers,
-  diagonalShape, stepSize, riemannianConstrained,
+  diagonalShape, stepSize, riemannianConstrained, mnistDigits,
 ];

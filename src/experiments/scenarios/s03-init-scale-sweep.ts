@@ -1,7 +1,7 @@
 // S3 init-scale-sweep (THEORY.md (d) 3, checks C9 and T2/T6): every factor Gaussian(s), all
 // trained. The relative error ‖θ∞ − θ*‖/‖θ*‖ grows like s at small s (slope 1) and like s^{h+1}
 // at large s, and at every converged run it equals T2's ‖P_N W1(0) v∞‖/‖θ*‖.
-import type { Row, Scenario, Summary, Table, PlotSpec, Check, Series } from '../types.js';
+import type { Config, Row, Scenario, Summary, Table, PlotSpec, Check, Series } from '../types.js';
 import { logGrid, makeGrid } from './grid.js';
 import { sweepRun } from './sweep.js';
 import {
@@ -114,6 +114,17 @@ function summarize(rows: Row[]): Summary {
   };
 }
 
+const COARSE = new Set(logGrid(-3, 1, 7));
+
+/**
+ * Width 50 costs ~10× a width-10 step: it runs depths 1–3, every other scale and 3 seeds, so
+ * that the default grid stays within its time budget.
+ */
+function keepSweep(c: Config): boolean {
+  if (c.m !== 50) return true;
+  return (c.h as number) <= 3 && COARSE.has(c.s as number) && c.seed < 3;
+}
+
 export const initScaleSweep: Scenario = {
   id: 'S3',
   name: 'init-scale-sweep',
@@ -121,10 +132,10 @@ export const initScaleSweep: Scenario = {
   description: 'All factors Gaussian(s) and trained; error against s per depth, with T2 prediction.',
   grid: (opts) => makeGrid('S3', {
     full: { axes: { h: [1, 2, 3, 5], m: [10, 50], s: logGrid(-3, 1, 13) }, seeds: 5,
-      params: { maxSteps: 200000 } },
+      params: { maxSteps: 20000 } },
     quick: { axes: { h: [1, 2], m: [10], s: [0.01, 0.03, 0.1, 1, 3, 10] }, seeds: 2,
       params: { maxSteps: 50000 } },
-  }, opts),
+  }, opts, keepSweep),
   run: (c) => sweepRun(c),
   summarize,
 };
