@@ -136,15 +136,17 @@ function summarize(rows: Row[]): Summary {
 }
 
 /**
- * Orthonormal rows need m ≥ d; untrained widths get the closed form for x0 = 0 only; depth 5
- * stops at m = 256 (the closed form's cost grows like h·m²).
+ * Orthonormal rows need m ≥ d; untrained widths get the closed form for x0 = 0 only; the
+ * widest layer is 1024 for h ≤ 2, 512 for h = 3 and 256 for h = 5 (the closed form's cost grows
+ * like h·m², and the default grid has a time budget).
  */
 function keepFrozen(c: Config): boolean {
   const m = c.m as number;
   const trained = m <= (c.trainMaxWidth as number);
   if (c.layers === 'orthonormal') return trained && m >= P0.d;
   if (!trained && c.x0 !== 'zero') return false;
-  return !((c.h as number) >= 5 && m > 256);
+  const h = c.h as number;
+  return m <= (h <= 2 ? 1024 : h === 3 ? 512 : 256);
 }
 
 export const frozenRandomLayers: Scenario = {
@@ -155,7 +157,7 @@ export const frozenRandomLayers: Scenario = {
   grid: (opts) => makeGrid('S2', {
     full: { axes: { h: [1, 2, 3, 5], m: [16, 32, 64, 128, 256, 512, 1024],
       layers: ['gaussian', 'orthonormal'], x0: ['zero', 'random'] }, seeds: 5,
-    params: { trainMaxWidth: 128, maxSteps: 100000 } },
+    params: { trainMaxWidth: 64, maxSteps: 100000 } },
     quick: { axes: { h: [1, 3], m: [32, 128, 512], layers: ['gaussian', 'orthonormal'],
       x0: ['zero', 'random'] }, seeds: 2, params: { trainMaxWidth: 32, maxSteps: 100000 } },
   }, opts, keepFrozen),

@@ -36,9 +36,9 @@ export function sweepTable(rows: Row[], m: number, headline: boolean): Table {
   };
 }
 
-/** Small-s slope per h over s ≤ 0.1 (all seeds converged), and the large-s slope. */
-export function slopes(rows: Row[], h: number): { small: number; large: number; smallPts: number } {
-  const c = curve(rows, h, 'relErr');
+/** Small-s slope per (h, m) over s ≤ 0.1 (all seeds converged), and the large-s slope. */
+export function slopes(rows: Row[], h: number, m?: number) {
+  const c = curve(m === undefined ? rows : rows.filter((r) => r.m === m), h, 'relErr');
   const small = c.filter(([s]) => s <= 0.1 + 1e-12);
   const large = c.filter(([s]) => s >= 3 - 1e-12);
   return { small: logLogSlope(small), large: logLogSlope(large), smallPts: small.length };
@@ -50,13 +50,13 @@ function summarize(rows: Row[]): Summary {
   const tables = ms.map((m, i) => sweepTable(rows, m, i === 0));
   tables.push({
     title: 'T2: relative error against the first-layer prediction ‖P_N W1(0) v∞‖/‖θ*‖',
-    columns: ['h', 'converged runs', 'max |error − prediction|', 'small-s slope', 'large-s slope'],
-    rows: hs.map((h) => {
-      const ok = converged(rows.filter((r) => r.h === h));
-      const sl = slopes(rows, h);
-      return [h, ok.length, fmt(maxOf(ok.map((r) => Math.abs((r.relErr as number) -
+    columns: ['h', 'm', 'converged runs', 'max |error − prediction|', 'small-s slope', 'large-s slope'],
+    rows: ms.flatMap((m) => hs.filter((h) => rows.some((r) => r.h === h && r.m === m)).map((h) => {
+      const ok = converged(rows.filter((r) => r.h === h && r.m === m));
+      const sl = slopes(rows, h, m);
+      return [h, m, ok.length, fmt(maxOf(ok.map((r) => Math.abs((r.relErr as number) -
         (r.prediction as number)) / Math.max(1, r.relErr as number)))), fmt(sl.small), fmt(sl.large)];
-    }),
+    })),
   });
 
   const plots: PlotSpec[] = ms.map((m) => {
@@ -83,17 +83,18 @@ function summarize(rows: Row[]): Summary {
   });
 
   const checks: Check[] = [];
+  const m0 = ms[0]!;
   for (const h of hs) {
-    const sl = slopes(rows, h);
+    const sl = slopes(rows, h, m0);
     if (sl.smallPts >= 2) {
-      checks.push(checkBetween(`C9 slope h=${h}`, `small-s log-log slope of the error, h = ${h}`,
-        sl.small, 0.9, 1.1));
+      checks.push(checkBetween(`C9 slope h=${h}`, `small-s log-log slope of the error, h = ${h}, ` +
+        `m = ${m0} (s ≤ 0.1, all seeds converged)`, sl.small, 0.9, 1.1));
     }
   }
   for (const h of hs) {
-    const sl = slopes(rows, h);
+    const sl = slopes(rows, h, m0);
     if (!Number.isNaN(sl.large)) {
-      checks.push(checkBetween(`large-s slope h=${h}`, `log-log slope over s ≥ 3, h = ${h} ` +
+      checks.push(checkBetween(`large-s slope h=${h}`, `log-log slope over s ≥ 3, h = ${h}, m = ${m0} ` +
         `(theory h + 1 = ${h + 1})`, sl.large, 0.85 * (h + 1), 1.1 * (h + 1)));
     }
   }
