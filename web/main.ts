@@ -5,6 +5,7 @@ import { DEFAULT_FORM, PRESETS } from './presets.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { readReportText } from './report.ts';
 import { FIELD_NAMES, parseSettings } from './settings.ts';
+import { withSummaries } from './summaries.ts';
 import type { FieldErrors, FormValues } from './settings.ts';
 import { clearResults, drawFinished, drawHistory, drawReport } from './view.ts';
 
@@ -167,7 +168,7 @@ function setupReportDrop(): void {
     if (file === undefined) return;
     const read = readReportText(await file.text());
     error.textContent = read.ok ? '' : `${file.name}: ${read.message}`;
-    drawReport(read.ok ? read.sections : []);
+    await drawReport(read.ok ? await withSummaries(read.sections) : []);
   };
   input.addEventListener('change', () => void load(input.files?.[0]));
   drop.addEventListener('dragover', (e) => {
