@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
 import { fill, launchChromium, nodeTheta, small, smallForm, waitForEnd } from './browser.ts';
+import { scenarios } from '../../src/experiments/scenarios/index.ts';
+import { shallowBaseline } from '../../src/experiments/scenarios/s01-shallow-baseline.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const webRoot = `${root}web`;
@@ -186,5 +188,34 @@ describe('demo page (Vite dev server, Chromium)', () => {
     });
     await expect.poll(async () => page.getByTestId('report-error').textContent())
       .toContain('not a deeplin report');
+  });
+
+  it('redraws a results.json of S1 from its rows, as the report does', async () => {
+    // Rows of S1's quick grid, laid out as writeReport writes results.json.
+    const configs = shallowBaseline.grid({ quick: true, overrides: {} });
+    const rows = configs.map((c) => shallowBaseline.run(c));
+    const summary = shallowBaseline.summarize(rows.flat());
+    const results = {
+      command: 'deeplin reproduce --quick --only S1',
+      scenarios: [{ id: 'S1', title: shallowBaseline.title, checks: summary.checks, configs, rows }],
+    };
+    await page.getByTestId('report-file').setInputFiles({
+      name: 'results.json', mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(results)),
+    });
+    const block = page.locator('[data-testid="report-plots"] section.scenario');
+    await expect.poll(async () => block.locator('h3').textContent(), { timeout: 15_000 })
+      .toBe(`S1: ${shallowBaseline.title}`);
+    const passed = summary.checks.filter((c) => c.pass).length;
+    expect(await block.textContent()).toContain(`checks: ${passed} of ${summary.checks.length}`);
+    if (scenarios.some((s) => s.id === 'S1')) {
+      // The page ran S1's summarize on the rows: the same plots as the Node summary.
+      const labels = await block.locator('figure > svg').evaluateAll((svgs) =>
+        svgs.map((s) => s.getAttribute('aria-label')));
+      expect(summary.plots.length).toBeGreaterThan(0);
+      expect(labels).toEqual(summary.plots.map((p) => p.title));
+    } else {
+      expect(await block.textContent()).toContain('scenario S1 is not in this build');
+    }
   });
 });
