@@ -197,7 +197,9 @@ describe('demo page (Vite dev server, Chromium)', () => {
     const summary = shallowBaseline.summarize(rows.flat());
     const results = {
       command: 'deeplin reproduce --quick --only S1',
-      scenarios: [{ id: 'S1', title: shallowBaseline.title, checks: summary.checks, configs, rows }],
+      scenarios: [
+        { id: 'S1', title: shallowBaseline.title, checks: summary.checks, configs, rows },
+      ],
     };
     await page.getByTestId('report-file').setInputFiles({
       name: 'results.json', mimeType: 'application/json',
