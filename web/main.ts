@@ -117,6 +117,7 @@ async function train(): Promise<void> {
   }
   showErrors({});
   runId += 1;
+  const id = runId;
   rows = [];
   stepsDone = 0;
   clearResults();
@@ -130,7 +131,9 @@ async function train(): Promise<void> {
     endRun();
     return;
   }
-  const request: ToWorker = { type: 'train', runId, settings: parsed.settings };
+  // Stopped while the worker was still loading: that worker is gone, and so is this run.
+  if (id !== runId) return;
+  const request: ToWorker = { type: 'train', runId: id, settings: parsed.settings };
   worker!.postMessage(request);
 }
 
