@@ -1,6 +1,6 @@
 // Argument checks at the TypeScript boundary; kernels trust what passes here.
 import {
-  EmptyInput, InvalidArgument, NonFiniteInput, Overflow, ShapeMismatch, shapeOf,
+  EmptyInput, InvalidArgument, NonFiniteInput, ShapeMismatch, shapeOf,
 } from '../core/errors.js';
 import { Matrix } from './matrix.js';
 
@@ -54,28 +54,6 @@ export function checkFinite(fn: string, name: string, data: Float64Array, cols?:
       );
     }
   }
-}
-
-/** Throw Overflow naming the first non-finite entry of a result computed from finite operands. */
-export function checkResult(fn: string, data: Float64Array, cols?: number): void {
-  for (let i = 0; i < data.length; i++) {
-    const x = data[i]!;
-    if (x - x !== 0) {
-      const where = cols ? `(${Math.floor(i / cols)}, ${i % cols})` : `[${i}]`;
-      throw new Overflow(
-        `${fn}: the result overflows the f64 range: entry ${where} is ${x} although the ` +
-          'operands are finite; scale the operands down',
-      );
-    }
-  }
-}
-
-/** A scalar option or argument that must be a finite number. */
-export function checkScalar(fn: string, name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new RangeError(`${fn}: '${name}' must be a finite number; got ${String(value)}`);
-  }
-  return value;
 }
 
 /** Matrix checks used by most operations: a Matrix, non-empty, finite unless told otherwise. */
