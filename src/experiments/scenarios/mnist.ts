@@ -1,5 +1,5 @@
 // mnist: underdetermined regression on real handwritten digits. n training images of two digits
-// (±1 targets, 3 against 8 by default), pooled 2×2 to d = 196 pixels (n < d), fitted exactly
+// (±1 targets, 3 against 8 by default), d = 784 pixels (pool = 1; n < d), fitted exactly
 // by deep linear networks from several starts; test error on held-out digits against the
 // minimum-norm interpolant θ* = A⁺b. A zero first layer must give θ*'s predictions (T2); large
 // and lazy starts keep a null-space part of θ0 that the training data never see.
@@ -168,8 +168,8 @@ function summarize(rows: Row[]): Summary {
       ],
     }],
     checks: [
-      checkBelow('zero W1 = θ*', 'max ‖θ∞ − θ*‖/‖θ*‖ with W1(0) = 0 (T2 on real data)',
-        maxOf(col(zero, 'relErr')), 1e-6),
+      checkBelow('zero W1 = θ*', 'max ‖θ∞ − θ*‖/‖θ*‖ with W1(0) = 0 (T2 on real data; all converged)',
+        zero.every((r) => r.converged) ? maxOf(col(zero, 'relErr')) : NaN, 1e-6),
       checkBelow('same predictions', 'max RMS gap of held-out predictions, zero W1 against θ*',
         maxOf(col(zero, 'predictionGap')), 1e-6),
       checkAbove('large init hurts', 'mean test MSE of the large start over θ*\'s',
@@ -184,12 +184,14 @@ export const mnistDigits: Scenario = {
   id: 'mnist',
   name: 'mnist-digits',
   title: 'Real data: MNIST digits fitted exactly, and what the initialization does to test error',
-  description: 'n digits (3 vs 8, ±1), 2×2-pooled pixels (d = 196); zero-W1, small, large and lazy starts.',
+  description: 'n digits (3 vs 8, ±1), 784 pixels; zero-W1, small, large and lazy starts.',
   grid: (opts) => makeGrid('mnist', {
-    full: { axes: { n: [50, 100], init: KINDS }, seeds: 3,
-      params: { positive: 3, negative: 8, pool: 2, nTest: 500, h: 2, m: 32, largeScale: 2, maxSteps: 30000, lossTol: 1e-20 } },
-    quick: { axes: { n: [50], init: KINDS }, seeds: 1,
-      params: { positive: 3, negative: 8, pool: 2, nTest: 300, h: 2, m: 32, largeScale: 2, maxSteps: 30000, lossTol: 1e-20 } },
+    full: { axes: { n: [25, 50], init: KINDS }, seeds: 3,
+      params: { positive: 3, negative: 8, pool: 1, nTest: 500, h: 2, m: 16, largeScale: 2,
+        maxSteps: 20000, lossTol: 1e-20 } },
+    quick: { axes: { n: [25], init: KINDS }, seeds: 1,
+      params: { positive: 3, negative: 8, pool: 1, nTest: 300, h: 2, m: 16, largeScale: 2,
+        maxSteps: 20000, lossTol: 1e-20 } },
   }, opts),
   run,
   summarize,

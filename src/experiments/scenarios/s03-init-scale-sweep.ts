@@ -133,7 +133,7 @@ export const initScaleSweep: Scenario = {
   description: 'All factors Gaussian(s) and trained; error against s per depth, with T2 prediction.',
   grid: (opts) => makeGrid('S3', {
     full: { axes: { h: [1, 2, 3, 5], m: [10, 50], s: logGrid(-3, 1, 13) }, seeds: 5,
-      params: { maxSteps: 20000 } },
+      params: { maxSteps: 50000 } },
     quick: { axes: { h: [1, 2], m: [10], s: [0.01, 0.03, 0.1, 1, 3, 10] }, seeds: 2,
       params: { maxSteps: 50000 } },
   }, opts, keepSweep),

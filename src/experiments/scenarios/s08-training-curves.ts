@@ -121,7 +121,7 @@ export const trainingCurves: Scenario = {
   title: 'Training curves: a plateau at small scale that lengthens with depth',
   description: 'Loss against iteration for s from 1e-3 to 1 and h ∈ {1, 3, 5}; escape times.',
   grid: (opts) => makeGrid('S8', {
-    full: { axes: { h: [1, 3, 5], s: [1e-3, 1e-2, 1e-1, 1] }, seeds: 5, params: { m: 10, maxSteps: 50000 } },
+    full: { axes: { h: [1, 3, 5], s: [1e-3, 1e-2, 1e-1, 1] }, seeds: 5, params: { m: 10, maxSteps: 30000 } },
     quick: { axes: { h: [1, 2, 3], s: [1e-2, 1e-1, 1] }, seeds: 2, params: { m: 10, maxSteps: 40000 } },
   }, opts),
   run,

@@ -120,7 +120,7 @@ export const riemannianConstrained: Scenario = {
   title: 'Riemannian constraint: layers kept orthonormal by Stiefel GD with QR retraction',
   description: 'Orthonormal-row layers trained on the Stiefel manifold, x by GD from 0; vs frozen and plain.',
   grid: (opts) => makeGrid('S13', {
-    full: { axes: { variant: ['riemannian', 'frozen', 'plain'], h: [1, 2] }, seeds: 3,
+    full: { axes: { variant: ['riemannian', 'frozen', 'plain'], h: [1, 2] }, seeds: 5,
       params: { m: 24, maxSteps: 20000 } },
     quick: { axes: { variant: ['riemannian', 'frozen', 'plain'], h: [1] }, seeds: 2,
       params: { m: 24, maxSteps: 20000 } },
