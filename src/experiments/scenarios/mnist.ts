@@ -133,8 +133,8 @@ function run(c: Config): Row[] {
     init: kind, n: num(c, 'n'), d: problem.d, seed: c.seed, ...row,
     testErrorRate: net.errorRate, testMse: net.mse,
     minNormTestErrorRate: minNorm.errorRate, minNormTestMse: minNorm.mse,
-    predictionGap: norm(sub(matvecTs(data.testA, fr.theta), matvecTs(data.testA, problem.thetaStar))) /
-      Math.sqrt(data.testB.length),
+    predictionGap: norm(sub(matvecTs(data.testA, fr.theta),
+      matvecTs(data.testA, problem.thetaStar))) / Math.sqrt(data.testB.length),
     condition: problem.sigmaMax2 / problem.sigmaMin2,
   }];
 }
@@ -147,10 +147,12 @@ function summarize(rows: Row[]): Summary {
   const large = ok.filter((r) => r.init === 'large');
   return {
     tables: [{
-      title: 'Headline: held-out error of deep linear interpolants of MNIST digits (mean ± std over samples)',
+      title: 'Headline: held-out error of deep linear interpolants of MNIST digits ' +
+        '(mean ± std over samples)',
       columns: ['n', 'init', 'test error rate', 'min-norm θ* test error rate', 'test MSE',
         'θ* test MSE', '‖θ∞ − θ*‖/‖θ*‖', 'converged'],
-      rows: groupBy(rows, ['n', 'init']).map(({ key, rows: g }) => [key.n as number, key.init as string,
+      rows: groupBy(rows, ['n', 'init']).map(({ key, rows: g }) => [
+        key.n as number, key.init as string,
         meanStd(col(g, 'testErrorRate')), meanStd(col(g, 'minNormTestErrorRate')),
         meanStd(col(g, 'testMse')), meanStd(col(g, 'minNormTestMse')), meanStd(col(g, 'relErr')),
         `${g.filter((r) => r.converged).length}/${g.length}`]),
@@ -159,8 +161,11 @@ function summarize(rows: Row[]): Summary {
       id: 'test-mse', title: 'Held-out MSE against the distance to the minimum-norm interpolant',
       x: { label: '‖θ∞ − θ*‖/‖θ*‖', log: true }, y: { label: 'test MSE', log: true },
       series: [
-        ...KINDS.map((k) => ({ name: k, kind: 'dots' as const, points: rows.filter((r) => r.init === k)
-          .map((r) => [Math.max(1e-16, r.relErr as number), r.testMse as number] as [number, number]) })),
+        ...KINDS.map((k) => ({
+          name: k, kind: 'dots' as const,
+          points: rows.filter((r) => r.init === k).map((r) =>
+            [Math.max(1e-16, r.relErr as number), r.testMse as number] as [number, number]),
+        })),
         { name: 'min-norm θ* (mean test MSE)', kind: 'guide' as const, points: (() => {
           const m = mean(col(rows, 'minNormTestMse'));
           return [[1e-16, m], [1e3, m]] as [number, number][];
@@ -168,14 +173,16 @@ function summarize(rows: Row[]): Summary {
       ],
     }],
     checks: [
-      checkBelow('zero W1 = θ*', 'max ‖θ∞ − θ*‖/‖θ*‖ with W1(0) = 0 (T2 on real data; all converged)',
+      checkBelow('zero W1 = θ*',
+        'max ‖θ∞ − θ*‖/‖θ*‖ with W1(0) = 0 (T2 on real data; all converged)',
         zero.every((r) => r.converged) ? maxOf(col(zero, 'relErr')) : NaN, 1e-6),
       checkBelow('same predictions', 'max RMS gap of held-out predictions, zero W1 against θ*',
         maxOf(col(zero, 'predictionGap')), 1e-6),
       checkAbove('large init hurts', 'mean test MSE of the large start over θ*\'s',
         large.length ? mean(col(large, 'testMse')) / mean(col(large, 'minNormTestMse')) : NaN, 1.5),
     ],
-    notes: [`Converged ${ok.length}/${rows.length} runs (loss < lossTol = 1e-20: ill-conditioned real data). ` +
+    notes: [`Converged ${ok.length}/${rows.length} runs ` +
+      '(loss < lossTol = 1e-20: ill-conditioned real data). ' +
       `Condition number σ_max²/σ_min² of A: ${fmt(mean(col(rows, 'condition')))} on average.`],
   };
 }

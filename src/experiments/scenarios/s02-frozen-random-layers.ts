@@ -44,7 +44,8 @@ function run(c: Config): Row[] {
   let factors: Matrix[];
   if (layers === 'orthonormal') {
     const ws = orthonormalLayers(problem.d, m, h, seeds.extra);
-    const x = drawFactors({ problem, widths: [m], init: [{ kind: 'zero' }, xInit], seed: seeds.init })[1]!;
+    const x = drawFactors({ problem, widths: [m], init: [{ kind: 'zero' }, xInit],
+      seed: seeds.init })[1]!;
     factors = [...ws, x];
   } else {
     factors = drawFactors({ problem, widths: Array(h).fill(m), seed: seeds.init,
@@ -79,7 +80,8 @@ function summarize(rows: Row[]): Summary {
   const ms = sortedUnique(rows.map((r) => r.m));
   const trainedOk = rows.filter((r) => r.trained && r.converged === true);
   const trainedAll = rows.filter((r) => r.trained);
-  const curveOf = (sel: Row[], h: number, key: string) => groupBy(sel.filter((r) => r.h === h), ['m'])
+  const curveOf = (sel: Row[], h: number, key: string) =>
+    groupBy(sel.filter((r) => r.h === h), ['m'])
     .map(({ key: k, rows: g }) => [k.m as number, geomean(col(g, key))] as [number, number])
     .filter(([, y]) => y > 0);
   const ratios: number[] = [];
@@ -93,14 +95,18 @@ function summarize(rows: Row[]): Summary {
   const orth0 = trainedOk.filter((r) => r.layers === 'orthonormal' && r.x0 === 'zero');
   return {
     tables: [{
-      title: 'Headline: relative error of the frozen-layer limit, Gaussian layers, x0 = 0 (closed form C4; mean ± std)',
+      title: 'Headline: relative error of the frozen-layer limit, Gaussian layers, x0 = 0 ' +
+        '(closed form C4; mean ± std)',
       columns: ['m', ...hs.map((h) => `h = ${h}`)],
-      rows: ms.map((m) => [m, ...hs.map((h) => meanStd(col(gauss0.filter((r) => r.h === h && r.m === m), 'closedFormErr')))]),
+      rows: ms.map((m) => [m, ...hs.map((h) =>
+        meanStd(col(gauss0.filter((r) => r.h === h && r.m === m), 'closedFormErr')))]),
     }, {
       title: 'Trained runs against the closed form (C3/C4) and orthonormal layers (C5)',
-      columns: ['layers', 'x0', 'converged/total', 'max ‖θ_GD − closed form‖', 'rel. error (mean ± std)'],
+      columns: ['layers', 'x0', 'converged/total', 'max ‖θ_GD − closed form‖',
+        'rel. error (mean ± std)'],
       rows: groupBy(trainedAll, ['layers', 'x0']).map(({ key, rows: g }) => [
-        key.layers as string, key.x0 as string, `${g.filter((r) => r.converged).length}/${g.length}`,
+        key.layers as string, key.x0 as string,
+        `${g.filter((r) => r.converged).length}/${g.length}`,
         fmt(maxOf(col(g, 'gapToClosedForm'))), meanStd(col(g, 'relErr')),
       ]),
     }],
@@ -121,7 +127,8 @@ function summarize(rows: Row[]): Summary {
     }],
     checks: [
       checkBelow('C3/C4', 'max ‖θ_GD − T1 closed form‖ over trained runs (all converged)',
-        trainedOk.length === trainedAll.length ? maxOf(col(trainedOk, 'gapToClosedForm')) : NaN, 1e-9),
+        trainedOk.length === trainedAll.length ? maxOf(col(trainedOk, 'gapToClosedForm')) : NaN,
+        1e-9),
       checkBelow('C5', 'max ‖θ∞ − θ*‖ for orthonormal frozen layers, x0 = 0',
         maxOf(col(orth0, 'distanceToMinNorm')), 1e-10),
       checkBetween('C6', 'ratios err(4m)/err(m), m ≥ 32, Gaussian layers, x0 = 0 (worst one)',
