@@ -1,0 +1,99 @@
+// S6 lazy-vs-rich (THEORY.md (d) 6, T6, b3): Chizat–Oyallon–Bach scaling, predictor α(θ − θ0)
+// and loss divided by α². As α grows the limit tends to the lazy solution
+// y_lazy = M Aᵀ(A M Aᵀ)⁻¹ b (M the tangent kernel at θ0) at rate O(1/α), and the weights hardly
+// move; its distance to θ* tends to ‖y_lazy − θ*‖ instead of 0.
+import type { Config, Row, Scenario, Summary } from '../types.js';
+import { norm, sub } from './dense.js';
+import { fit, kernelLimit, tangentKernel } from './fitting.js';
+import { makeGrid, num } from './grid.js';
+import { makeProblem, P0, seedsOf } from './problem.js';
+import {
+  checkBelow, checkBetween, col, fmt, geomean, groupBy, logLogSlope, maxOf, meanStd, sortedUnique,
+} from './stats.js';
+
+function run(c: Config): Row[] {
+  const h = num(c, 'h');
+  const alpha = num(c, 'alpha');
+  const seeds = seedsOf(c.seed);
+  const problem = makeProblem({ ...P0, seed: seeds.problem });
+  const fr = fit(
+    { problem, widths: Array(h).fill(num(c, 'm')), init: { kind: 'gaussian' }, seed: seeds.init,
+      lazyAlpha: alpha },
+    { maxSteps: num(c, 'maxSteps') },
+  );
+  const ts = problem.thetaStarNorm;
+  const lazy = kernelLimit(problem, tangentKernel(fr.initialFactors), new Float64Array(problem.d));
+  let movement = 0;
+  fr.factors.forEach((f, i) => {
+    const f0 = fr.initialFactors[i]!;
+    movement = Math.max(movement, norm(sub(f.data, f0.data)) / norm(f0.data));
+  });
+  return [{
+    h, alpha, seed: c.seed, converged: fr.result.converged, steps: fr.result.steps,
+    loss: fr.result.loss, stepSize: fr.result.stepSize,
+    distanceToLazy: norm(sub(fr.theta, lazy)) / ts,
+    relErr: norm(sub(fr.theta, problem.thetaStar)) / ts,
+    lazyToMinNorm: norm(sub(lazy, problem.thetaStar)) / ts,
+    movement,
+  }];
+}
+
+function summarize(rows: Row[]): Summary {
+  const ok = rows.filter((r) => r.converged === true);
+  const alphas = sortedUnique(rows.map((r) => r.alpha));
+  const curveOf = (key: string) => groupBy(ok, ['alpha'])
+    .map(({ key: k, rows: g }) => [k.alpha as number, geomean(col(g, key))] as [number, number]);
+  const lazyCurve = curveOf('distanceToLazy');
+  const big = lazyCurve.filter(([a]) => a >= 10);
+  const top = ok.filter((r) => r.alpha === alphas[alphas.length - 1]);
+  return {
+    tables: [{
+      title: 'Headline: distances of the limit α(θ∞ − θ0) to y_lazy and to θ*, relative to ‖θ*‖ (mean ± std)',
+      columns: ['α', '→ y_lazy', '→ θ*', '‖y_lazy − θ*‖', 'max weight movement', 'converged', 'steps'],
+      rows: alphas.map((a) => {
+        const g = rows.filter((r) => r.alpha === a);
+        const c = g.filter((r) => r.converged);
+        return [fmt(a), meanStd(col(c, 'distanceToLazy')), meanStd(col(c, 'relErr')),
+          meanStd(col(c, 'lazyToMinNorm')), meanStd(col(c, 'movement')),
+          `${c.length}/${g.length}`, meanStd(col(c, 'steps'))];
+      }),
+    }],
+    plots: [{
+      id: 'distances', title: 'Lazy scaling: distance to the lazy solution and to θ* against α',
+      x: { label: 'α', log: true }, y: { label: 'distance / ‖θ*‖', log: true },
+      series: [
+        { name: '‖f∞ − y_lazy‖', kind: 'line', points: lazyCurve },
+        { name: '‖f∞ − θ*‖', kind: 'line', points: curveOf('relErr') },
+        { name: '‖y_lazy − θ*‖', kind: 'guide', points: curveOf('lazyToMinNorm') },
+        { name: 'max_i ‖W_i(∞) − W_i(0)‖/‖W_i(0)‖', kind: 'dots', points: curveOf('movement') },
+        ...(big.length ? [{ name: 'slope −1', kind: 'guide' as const,
+          points: big.map(([a]) => [a, big[0]![1] * (big[0]![0] / a)] as [number, number]) }] : []),
+      ],
+    }],
+    checks: [
+      checkBetween('lazy rate', 'log-log slope of ‖f∞ − y_lazy‖ in α over α ≥ 10 (theory −1)',
+        logLogSlope(big), -1.2, -0.8),
+      checkBelow('lazy limit', `max ‖f∞ − y_lazy‖/‖θ*‖ at α = ${fmt(alphas[alphas.length - 1])}`,
+        maxOf(col(top, 'distanceToLazy')), 10 / (alphas[alphas.length - 1] ?? 1)),
+      checkBelow('weights still', `max weight movement at α = ${fmt(alphas[alphas.length - 1])}`,
+        maxOf(col(top, 'movement')), 10 / (alphas[alphas.length - 1] ?? 1)),
+      checkBelow('all converged', 'fraction of runs not converged', 1 - ok.length / rows.length, 1e-12),
+    ],
+    notes: ['P0, Gaussian(1) factors; step from the kernel at θ0, with the α < 1 cap of THEORY.md (e). ' +
+      'The plain large-s sweep is S3 (its large-s end is the un-rescaled lazy regime).'],
+  };
+}
+
+export const lazyVsRich: Scenario = {
+  id: 'S6',
+  name: 'lazy-vs-rich',
+  title: 'Lazy versus rich: large α recovers the kernel solution, not the minimum norm',
+  description: 'Chizat scaling α from 0.1 to 1000; distances to y_lazy and θ*, and weight movement.',
+  grid: (opts) => makeGrid('S6', {
+    full: { axes: { alpha: [0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000] }, seeds: 5,
+      params: { h: 2, m: 10, maxSteps: 100000 } },
+    quick: { axes: { alpha: [0.3, 1, 10, 100, 1000] }, seeds: 2, params: { h: 2, m: 10, maxSteps: 50000 } },
+  }, opts),
+  run,
+  summarize,
+};

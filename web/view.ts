@@ -1,0 +1,122 @@
+// Drawing a run on the page: the two live plots, the final table, and the exact θ.
+import type { MetricsRow } from '../src/dln/types.ts';
+import { renderPlotSvg } from './plot.ts';
+import type { Finished } from './protocol.ts';
+import type { ReportSection } from './report.ts';
+
+/** Plots show at most this many points per series; longer histories are thinned evenly. */
+const MAX_POINTS = 2000;
+
+function thin(rows: MetricsRow[]): MetricsRow[] {
+  if (rows.length <= MAX_POINTS) return rows;
+  const stride = Math.ceil(rows.length / MAX_POINTS);
+  const out = rows.filter((_, i) => i % stride === 0);
+  if (out[out.length - 1] !== rows[rows.length - 1]) out.push(rows[rows.length - 1]!);
+  return out;
+}
+
+function byId(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`demo page: element #${id} is missing from index.html`);
+  return el;
+}
+
+/** Redraw the loss and distance plots from every row recorded so far. */
+export function drawHistory(rows: MetricsRow[]): void {
+  const shown = thin(rows);
+  const pts = (f: (r: MetricsRow) => number): [number, number][] =>
+    shown.map((r) => [r.step, f(r)]);
+  byId('plot-loss').innerHTML = renderPlotSvg({
+    id: 'loss', title: 'loss ½‖Aθ − b‖²',
+    x: { label: 'step' }, y: { label: 'loss', log: true },
+    series: [{ name: 'loss', points: pts((r) => r.loss) }],
+  });
+  byId('plot-distance').innerHTML = renderPlotSvg({
+    id: 'distance', title: 'distance to A⁺b and null-space part of θ',
+    x: { label: 'step' }, y: { label: 'norm', log: true },
+    series: [
+      { name: 'distanceToMinNorm ‖θ − A⁺b‖', points: pts((r) => r.distanceToMinNorm) },
+      { name: 'nullComponent ‖(I − A⁺A)θ‖', points: pts((r) => r.nullComponent) },
+    ],
+  });
+}
+
+/** Bytes of a float64 vector as little-endian hex, 16 digits an entry: the exact value. */
+export function hexOf(v: Float64Array): string {
+  const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  return Array.from(bytes, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+const fmt = (x: number): string =>
+  (x === 0 || !Number.isFinite(x) ? String(x) : x.toExponential(3));
+
+/** Fill the table of predictions and the exact θ after a run ends. */
+export function drawFinished(m: Finished): void {
+  const body = byId('summary-body');
+  body.replaceChildren();
+  for (const p of m.predictions) {
+    const tr = document.createElement('tr');
+    tr.dataset.prediction = p.name;
+    for (const text of [p.name, fmt(p.distance), fmt(p.fromMinNorm)]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  byId('summary').hidden = false;
+  const norm = Math.hypot(...m.theta);
+  byId('facts').textContent =
+    `${m.converged ? 'converged' : 'not converged'} (${m.reason}) after ${m.steps} steps ` +
+    `with η = ${m.stepSize.toPrecision(4)} in ${(m.millis / 1000).toFixed(2)} s; ` +
+    `final loss ${fmt(m.loss)}; ‖θ‖ = ${fmt(norm)}.`;
+  byId('theta-hex').textContent = hexOf(m.theta);
+  byId('theta-details').hidden = false;
+}
+
+/** Clear the results of the previous run. */
+export function clearResults(): void {
+  byId('summary').hidden = true;
+  byId('summary-body').replaceChildren();
+  byId('facts').textContent = '';
+  byId('theta-hex').textContent = '';
+  byId('theta-details').hidden = true;
+  drawHistory([]);
+}
+
+/**
+ * Show the plots and checks of a dropped report, one block per scenario, drawn by the report's
+ * own renderLinePlot (loaded on demand), so they look as the files `deeplin reproduce` writes.
+ */
+export async function drawReport(sections: ReportSection[]): Promise<void> {
+  const root = byId('report-plots');
+  root.replaceChildren();
+  if (sections.length === 0) return;
+  const { renderLinePlot } = await import('../src/experiments/report/plot.ts');
+  for (const s of sections) {
+    const block = document.createElement('section');
+    block.className = 'scenario';
+    const h = document.createElement('h3');
+    h.textContent = s.id && s.id !== s.title ? `${s.id}: ${s.title}` : s.title;
+    block.append(h);
+    const passed = s.checks.filter((c) => c.pass).length;
+    const lines = [
+      ...(s.checks.length > 0 ? [`checks: ${passed} of ${s.checks.length} pass`] : []),
+      ...(s.note === undefined ? [] : [s.note]),
+    ];
+    for (const line of lines) {
+      const p = document.createElement('p');
+      p.textContent = line;
+      block.append(p);
+    }
+    const grid = document.createElement('div');
+    grid.className = 'plots';
+    for (const spec of s.plots) {
+      const fig = document.createElement('figure');
+      fig.innerHTML = renderLinePlot(spec, { document });
+      grid.append(fig);
+    }
+    block.append(grid);
+    root.append(block);
+  }
+}
