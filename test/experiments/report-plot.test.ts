@@ -64,6 +64,21 @@ describe('renderLinePlot', () => {
     expect(doc.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(1);
   });
 
+  it('moves apart the labels of lines that end at the same point', () => {
+    const same: PlotSpec = { ...spec, series: [
+      { name: 'measured', points: [[1, 1], [10, 100]] },
+      { name: 'prediction', points: [[1, 1], [10, 100]] },
+      { name: 'far below', points: [[1, 1], [10, 2]] },
+    ] };
+    const doc = parse(renderLinePlot(same, { document }));
+    const ys = [...doc.querySelectorAll('[aria-label="text"] text')].map((t) =>
+      Number(/translate\([-\d.e]+,\s*([-\d.e]+)\)/.exec(t.getAttribute('transform') ?? '')![1]));
+    expect(ys).toHaveLength(3);
+    const sorted = [...ys].sort((a, b) => a - b);
+    expect(sorted[1]! - sorted[0]!).toBeGreaterThanOrEqual(11);
+    expect(sorted[2]! - sorted[1]!).toBeGreaterThanOrEqual(11);
+  });
+
   it('labels ticks between powers of ten on an axis narrower than two decades', () => {
     const narrow: PlotSpec = { ...spec, x: { label: 'm', log: true }, y: { label: 'v' },
       series: [{ name: 'a', points: [[2, 1], [30, 2]] }] };

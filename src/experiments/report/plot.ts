@@ -45,6 +45,37 @@ function logTickFormat(lo: number, hi: number): (d: number) => string {
   };
 }
 
+/** Vertical room one line label needs, in pixels (font size 10). */
+const LABEL_GAP = 11;
+
+/**
+ * Move the line-end labels apart vertically where they would overlap (lines that end close
+ * together, or coincide as a prediction and its measurement should). Labels that share an x
+ * are stacked in their order, at least LABEL_GAP apart, and kept inside [top, bottom].
+ */
+function spreadLabels(svg: Element, top: number, bottom: number): void {
+  const labels = [...svg.querySelectorAll('g[aria-label="text"] text')].map((node) => {
+    const m = /translate\(([-\d.e]+),\s*([-\d.e]+)\)/.exec(node.getAttribute('transform') ?? '');
+    return m ? { node, x: Number(m[1]), y: Number(m[2]) } : undefined;
+  }).filter((l) => l !== undefined);
+  const columns = new Map<number, typeof labels>();
+  for (const l of labels) {
+    const key = Math.round(l.x);
+    columns.set(key, [...(columns.get(key) ?? []), l]);
+  }
+  for (const column of columns.values()) {
+    column.sort((a, b) => a.y - b.y);
+    const ys = column.map((l) => l.y);
+    for (let i = 1; i < ys.length; i++) ys[i] = Math.max(ys[i]!, ys[i - 1]! + LABEL_GAP);
+    const overflow = ys[ys.length - 1]! - bottom;
+    if (overflow > 0) for (let i = 0; i < ys.length; i++) ys[i] = ys[i]! - overflow;
+    for (let i = 0; i < ys.length; i++) {
+      ys[i] = Math.max(ys[i]!, top + i * LABEL_GAP);
+      column[i]!.node.setAttribute('transform', `translate(${column[i]!.x},${ys[i]})`);
+    }
+  }
+}
+
 function extent(values: number[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
@@ -91,11 +122,17 @@ export function renderLinePlot(spec: PlotSpec, opts: LinePlotOptions = {}): stri
   });
 
   const of = (kind: Point['kind']) => points.filter((p) => p.kind === kind);
+  // Room for the longest label (about 6.5 px a character at font size 10) beside a plot
+  // area of about 560 px.
+  const marginRight = Math.min(320, 20 + Math.ceil(6.5 * longest));
+  const height = opts.height ?? 400;
   const svg = Plot.plot({
     document,
-    width: opts.width ?? 640,
-    height: opts.height ?? 400,
-    marginRight: Math.min(220, 16 + 6 * longest),
+    width: opts.width ?? 600 + marginRight,
+    height,
+    marginTop: 24,
+    marginBottom: 36,
+    marginRight,
     style: { background: 'white', color: 'black' },
     x: axis(spec.x, xlo, xhi),
     y: axis(spec.y, ylo, yhi),
@@ -111,6 +148,7 @@ export function renderLinePlot(spec: PlotSpec, opts: LinePlotOptions = {}): stri
       })),
     ],
   }) as unknown as Element;
+  spreadLabels(svg, 24, height - 36);
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('aria-label', spec.title);
   return svg.outerHTML;
