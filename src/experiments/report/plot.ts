@@ -31,12 +31,15 @@ export function powerOfTen(exponent: number): string {
 }
 
 /**
- * Tick labels for a log axis over `[lo, hi]`: powers of ten as 10ⁿ; the ticks between them
- * unlabelled, unless the axis spans less than two decades and would show too few labels.
+ * Tick labels for a log axis over `[lo, hi]`: powers of ten as 10ⁿ, the ticks between them
+ * unlabelled. An axis narrower than two decades would show too few labels, so all its ticks
+ * are labelled: as plain numbers when they lie in [0.001, 10⁴], else as a×10ⁿ.
  */
 function logTickFormat(lo: number, hi: number): (d: number) => string {
   const narrow = Math.log10(hi / lo) < 2;
+  const plain = narrow && lo >= 1e-3 && hi <= 1e4;
   return (d: number) => {
+    if (plain) return String(Number(d.toPrecision(2)));
     const k = Math.log10(d);
     if (Math.abs(k - Math.round(k)) < 1e-9) return powerOfTen(Math.round(k));
     if (!narrow) return '';
@@ -48,22 +51,28 @@ function logTickFormat(lo: number, hi: number): (d: number) => string {
 /** Vertical room one line label needs, in pixels (font size 10). */
 const LABEL_GAP = 11;
 
+/** Labels whose x differ by less than this share a column (pixels). */
+const LABEL_COLUMN = 60;
+
 /**
  * Move the line-end labels apart vertically where they would overlap (lines that end close
- * together, or coincide as a prediction and its measurement should). Labels that share an x
- * are stacked in their order, at least LABEL_GAP apart, and kept inside [top, bottom].
+ * together, or coincide as a prediction and its measurement should). Labels within
+ * LABEL_COLUMN px of each other in x are aligned at the rightmost of them and stacked in
+ * their order, at least LABEL_GAP apart, inside [top, bottom].
  */
 function spreadLabels(svg: Element, top: number, bottom: number): void {
   const labels = [...svg.querySelectorAll('g[aria-label="text"] text')].map((node) => {
     const m = /translate\(([-\d.e]+),\s*([-\d.e]+)\)/.exec(node.getAttribute('transform') ?? '');
     return m ? { node, x: Number(m[1]), y: Number(m[2]) } : undefined;
-  }).filter((l) => l !== undefined);
-  const columns = new Map<number, typeof labels>();
+  }).filter((l) => l !== undefined).sort((a, b) => b.x - a.x);
+  const columns: (typeof labels)[] = [];
   for (const l of labels) {
-    const key = Math.round(l.x);
-    columns.set(key, [...(columns.get(key) ?? []), l]);
+    const column = columns[columns.length - 1];
+    if (column && column[0]!.x - l.x < LABEL_COLUMN) column.push(l);
+    else columns.push([l]);
   }
-  for (const column of columns.values()) {
+  for (const column of columns) {
+    const x = column[0]!.x;
     column.sort((a, b) => a.y - b.y);
     const ys = column.map((l) => l.y);
     for (let i = 1; i < ys.length; i++) ys[i] = Math.max(ys[i]!, ys[i - 1]! + LABEL_GAP);
@@ -71,7 +80,7 @@ function spreadLabels(svg: Element, top: number, bottom: number): void {
     if (overflow > 0) for (let i = 0; i < ys.length; i++) ys[i] = ys[i]! - overflow;
     for (let i = 0; i < ys.length; i++) {
       ys[i] = Math.max(ys[i]!, top + i * LABEL_GAP);
-      column[i]!.node.setAttribute('transform', `translate(${column[i]!.x},${ys[i]})`);
+      column[i]!.node.setAttribute('transform', `translate(${x},${ys[i]})`);
     }
   }
 }
