@@ -1,6 +1,6 @@
 // The CLI end to end on the fake scenarios: reproduce writes the report and a clean stdout,
 // shards merged equal the unsharded run, a killed run resumes without losing or redoing rows.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,18 @@ describe.concurrent('deeplin reproduce, merge', () => {
     expect(res.scenarios.map((s) => [s.id, s.configs.length, s.seeds])).toEqual([
       ['FA', 9, [0, 1, 2]], ['FB', 4, [100, 101, 102, 103]],
     ]);
+  });
+
+  it('writes an empty report when the registry is empty', async () => {
+    const empty = join(root, 'empty-registry.mjs');
+    writeFileSync(empty, 'export const scenarios = [];\n');
+    const out = join(root, 'empty');
+    const r = await startCli(['reproduce', '--out', out], empty).done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('scenarios: 0 (0 configs)\nchecks: 0 passed, 0 failed\n');
+    expect(readFileSync(join(out, 'report.md'), 'utf8'))
+      .toContain('No scenarios were run: the registry is empty or none was selected.');
+    expect(results(out).scenarios).toEqual([]);
   });
 
   it('exits with 1 under --strict when a check fails', async () => {
