@@ -191,6 +191,8 @@ setupPresets();
 setupReportDrop();
 drawHistory([]);
 form.addEventListener('input', () => {
+  // The form no longer is the preset whose note is shown.
+  document.getElementById('preset-note')!.textContent = '';
   const parsed = parseSettings(readForm());
   showErrors(parsed.ok ? {} : parsed.errors);
 });
