@@ -33,7 +33,9 @@ function showErrors(errors: FieldErrors): boolean {
     const name = el.dataset.for as keyof FieldErrors;
     const message = errors[name];
     el.textContent = message === undefined ? '' : `${name} ${message}`;
+    el.id = `error-${name}`;
     field(name).setAttribute('aria-invalid', String(message !== undefined));
+    field(name).setAttribute('aria-describedby', el.id);
   }
   return Object.keys(errors).length === 0;
 }
