@@ -49,7 +49,16 @@ function ticksOf(axis: Axis): number[] {
     const stride = Math.max(1, Math.ceil(span / 6));
     const out: number[] = [];
     for (let e = Math.ceil(axis.lo); e <= axis.hi + 1e-9; e += stride) out.push(e);
-    return out;
+    if (out.length >= 3) return out;
+    // Under three decades: 2× and 5× ticks between them too.
+    const more: number[] = [];
+    for (let e = Math.floor(axis.lo); e <= axis.hi; e++) {
+      for (const m of [1, 2, 5]) {
+        const t = e + Math.log10(m);
+        if (t >= axis.lo && t <= axis.hi) more.push(t);
+      }
+    }
+    return more;
   }
   const raw = axis.log ? (10 ** axis.hi - 10 ** axis.lo) / 5 : span / 5;
   const p = 10 ** Math.floor(Math.log10(raw));
@@ -64,7 +73,7 @@ function ticksOf(axis: Axis): number[] {
 }
 
 function tickLabel(t: number, log: boolean): string {
-  if (log) return Number.isInteger(t) ? `1e${t}` : (10 ** t).toPrecision(2);
+  if (log) return Number.isInteger(t) ? `1e${t}` : String(Number((10 ** t).toPrecision(2)));
   const a = Math.abs(t);
   if (a !== 0 && (a >= 1e5 || a < 1e-3)) return t.toExponential(0);
   return String(Number(t.toPrecision(6)));

@@ -183,11 +183,15 @@ describe('demo page (Vite dev server, Chromium)', () => {
     await expect.poll(async () => page.getByTestId('report-plots').textContent())
       .toContain('scenario S99 is not in this build of deeplin: no plots');
 
-    await page.getByTestId('report-file').setInputFiles({
-      name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"x": 1}'),
+    // Dropped on the drop zone rather than chosen: a file that is not a report.
+    await page.getByTestId('drop').evaluate((zone) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['{"x": 1}'], 'other.json', { type: 'application/json' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
     });
     await expect.poll(async () => page.getByTestId('report-error').textContent())
-      .toContain('not a deeplin report');
+      .toBe('other.json: not a deeplin report: expected {"scenarios": [...]}');
+    expect(await page.locator('[data-testid="report-plots"] svg').count()).toBe(0);
   });
 
   it('redraws a results.json of S1 from its rows, as the report does', async () => {
