@@ -7,7 +7,8 @@ import { readReportText } from './report.ts';
 import { FIELD_NAMES, parseSettings } from './settings.ts';
 import { withSummaries } from './summaries.ts';
 import type { FieldErrors, FormValues } from './settings.ts';
-import { clearResults, drawFinished, drawHistory, drawReport } from './view.ts';
+import { nodeSnippet } from './snippet.ts';
+import { clearResults, drawFinished, drawHistory, drawReport, showSnippet } from './view.ts';
 
 const form = document.getElementById('settings') as HTMLFormElement;
 const trainButton = document.getElementById('train') as HTMLButtonElement;
@@ -123,6 +124,7 @@ async function train(): Promise<void> {
   rows = [];
   stepsDone = 0;
   clearResults();
+  showSnippet(nodeSnippet(parsed.settings));
   trainButton.disabled = true;
   stopButton.disabled = false;
   setStatus('starting…', 'busy');

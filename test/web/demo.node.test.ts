@@ -2,8 +2,11 @@
 // worker must give the same bits as the Node API, the page must stay responsive while it trains,
 // and bad settings and diverging runs must be shown, not thrown. build.node.test.ts checks the
 // page built by Vite the same way.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
@@ -65,6 +68,23 @@ describe('demo page (Vite dev server, Chromium)', () => {
     expect(points?.trim().split(' ')).toHaveLength(31);
     mkdirSync(`${root}out`, { recursive: true });
     await page.screenshot({ path: `${root}out/web-demo.png`, fullPage: true });
+  });
+
+  it('shows a Node script that prints the same θ from the built package', async () => {
+    // Runs against dist/, which `npm test` builds first.
+    const code = (await page.getByTestId('node-code').textContent())!;
+    expect(code).toContain("from 'deeplin'");
+    const dir = mkdtempSync(join(tmpdir(), 'deeplin-snippet-'));
+    try {
+      const file = join(dir, 'run.mjs');
+      const dist = pathToFileURL(`${root}dist/index.js`).href;
+      writeFileSync(file, code.replace("from 'deeplin'", `from '${dist}'`));
+      const out = execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim().split('\n');
+      expect(out[0]).toMatch(/^3000 /);
+      expect(out[1]).toBe(await page.getByTestId('theta-hex').textContent());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lands on A⁺b with a zero first layer, as the theory predicts (preset)', async () => {
