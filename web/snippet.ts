@@ -23,7 +23,7 @@ export function nodeSnippet(s: RunSettings, from = 'deeplin'): string {
     'const A = Matrix.randn(n, d, { seed, scale: 1 / Math.sqrt(d) });',
     'const b = new Random(seed + 1).normal(n);',
     'const net = new DeepLinearNetwork({',
-    `  A, b, widths: ${JSON.stringify(s.widths)}, init: ${init}, seed: seed + 2${lazy},`,
+    `  A, b, widths: [${s.widths.join(', ')}], init: ${init}, seed: seed + 2${lazy},`,
     '});',
     `const result = net.train({ step: ${step}, maxSteps: ${s.maxSteps}, every: ${s.every} });`,
     'const theta = net.theta();',
