@@ -5,6 +5,7 @@ import { DEFAULT_FORM, PRESETS } from './presets.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { readReportText } from './report.ts';
 import { FIELD_NAMES, parseSettings } from './settings.ts';
+import { withSummaries } from './summaries.ts';
 import type { FieldErrors, FormValues } from './settings.ts';
 import { clearResults, drawFinished, drawHistory, drawReport } from './view.ts';
 
@@ -116,6 +117,7 @@ async function train(): Promise<void> {
   }
   showErrors({});
   runId += 1;
+  const id = runId;
   rows = [];
   stepsDone = 0;
   clearResults();
@@ -129,7 +131,9 @@ async function train(): Promise<void> {
     endRun();
     return;
   }
-  const request: ToWorker = { type: 'train', runId, settings: parsed.settings };
+  // Stopped while the worker was still loading: that worker is gone, and so is this run.
+  if (id !== runId) return;
+  const request: ToWorker = { type: 'train', runId: id, settings: parsed.settings };
   worker!.postMessage(request);
 }
 
@@ -167,7 +171,7 @@ function setupReportDrop(): void {
     if (file === undefined) return;
     const read = readReportText(await file.text());
     error.textContent = read.ok ? '' : `${file.name}: ${read.message}`;
-    drawReport(read.ok ? read.sections : []);
+    await drawReport(read.ok ? await withSummaries(read.sections) : []);
   };
   input.addEventListener('change', () => void load(input.files?.[0]));
   drop.addEventListener('dragover', (e) => {

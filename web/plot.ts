@@ -146,6 +146,10 @@ export function renderPlotSvg(spec: PlotSpec): string {
       `fill="${color}" class="legend">${escapeXml(s.name)}</text>`);
   });
 
+  if (xs.length === 0) {
+    parts.push(`<text x="${MARGIN.left + innerW / 2}" y="${MARGIN.top + innerH / 2}" ` +
+      'text-anchor="middle" class="empty">no data yet</text>');
+  }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" ` +
     `class="plot" role="img" aria-label="${escapeXml(spec.title)}">${parts.join('')}</svg>`;
 }

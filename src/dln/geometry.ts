@@ -2,7 +2,7 @@
 // σ_max(A)², computed once per network.
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
-import { pinv } from './pseudoinverse.js';
+import { pinv } from '../linalg/pinv.js';
 
 export interface Geometry {
   /** A⁺, d×n. */

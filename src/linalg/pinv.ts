@@ -7,6 +7,7 @@
 import { InvalidArgument, ShapeMismatch, shapeOf } from '../core/errors.js';
 import { Matrix } from './matrix.js';
 import { frobenius, matmul, norm2 } from './products.js';
+import { fullRankSolve } from './fullrank.js';
 import { svdOf, type SvdResult } from './svd.js';
 import { checkFinite, checkMatrix, checkNonEmpty, checkVector } from './validate.js';
 
@@ -92,15 +93,27 @@ function checkRhs(fn: string, a: Matrix, b: unknown): Float64Array | Matrix {
   return v;
 }
 
-interface Solved { x: Float64Array | Matrix; rank: number; s: Float64Array }
+interface Solved { x: Float64Array | Matrix; rank: number; s: Float64Array | null }
 
-function minNorm(fn: string, a: Matrix, b: unknown, opts: RcondOptions): Solved {
+/**
+ * A⁺·b, by QR with column pivoting when A has full rank with a margin (fullrank.ts), else by
+ * the SVD. Callers that need the singular values anyway skip the fast path.
+ */
+function minNorm(
+  fn: string, a: Matrix, b: unknown, opts: RcondOptions, wantSingularValues: boolean,
+): Solved {
   checkMatrix(fn, 'A', a);
   checkNonEmpty(fn, 'A', a.rows, a.cols);
   const rhs = checkRhs(fn, a, b);
+  const B = rhs instanceof Matrix ? rhs : new Matrix(a.rows, 1, rhs);
+  if (opts.rcond === undefined && !wantSingularValues) {
+    checkFinite(fn, 'A', a.data, a.cols);
+    const fast = fullRankSolve(a, B);
+    const r = Math.min(a.rows, a.cols);
+    if (fast) return { x: rhs instanceof Matrix ? fast : fast.data, rank: r, s: null };
+  }
   const f = svdOf(fn, a, 'thin');
   const r = rankOf(f.s, cutoffOf(fn, a, f.s, opts));
-  const B = rhs instanceof Matrix ? rhs : new Matrix(a.rows, 1, rhs);
   let X: Matrix;
   if (r === 0) X = new Matrix(a.cols, B.cols);
   else {
@@ -126,7 +139,7 @@ export function minNormSolution(a: Matrix, b: Matrix): Matrix;
 export function minNormSolution(
   a: Matrix, b: Float64Array | readonly number[] | Matrix,
 ): Float64Array | Matrix {
-  return minNorm('minNormSolution', a, b, {}).x;
+  return minNorm('minNormSolution', a, b, {}, false).x;
 }
 
 /**
@@ -143,13 +156,13 @@ export function lstsq(a: Matrix, b: Matrix, opts?: RcondOptions): {
 export function lstsq(
   a: Matrix, b: Float64Array | readonly number[] | Matrix, opts: RcondOptions = {},
 ): { x: Float64Array | Matrix; residual: number; rank: number; s: Float64Array } {
-  const { x, rank, s } = minNorm('lstsq', a, b, opts);
+  const { x, rank, s } = minNorm('lstsq', a, b, opts, true);
   const X = x instanceof Matrix ? x : new Matrix(a.cols, 1, x);
   const R = matmul(a, X);
   const B = b instanceof Matrix ? b.data : b;
   for (let i = 0; i < R.data.length; i++) R.data[i] = R.data[i]! - B[i]!;
   const residual = x instanceof Matrix ? frobenius(R) : norm2(R.data);
-  return { x, residual, rank, s };
+  return { x, residual, rank, s: s! };
 }
 
 /**

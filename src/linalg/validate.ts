@@ -2,6 +2,8 @@
 import {
   EmptyInput, InvalidArgument, NonFiniteInput, ShapeMismatch, shapeOf,
 } from '../core/errors.js';
+import type { Scratch } from '../core/memory.js';
+import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
 
 /** Anything a vector argument may be given as. */
@@ -34,11 +36,11 @@ export function checkVector(fn: string, name: string, value: unknown, length?: n
 }
 
 /** Empty operands are rejected everywhere (one policy for the whole library). */
-export function checkNonEmpty(fn: string, name: string, rows: number, cols = 1): void {
+export function checkNonEmpty(fn: string, name: string, rows: number, cols?: number): void {
   if (rows === 0 || cols === 0) {
+    const what = cols === undefined ? `length ${rows}` : shapeOf(rows, cols);
     throw new EmptyInput(
-      `${fn}: argument '${name}' is empty (${shapeOf(rows, cols)}); ` +
-        'expected at least one entry',
+      `${fn}: argument '${name}' is empty (${what}); expected at least one entry`,
     );
   }
 }
@@ -62,4 +64,29 @@ export function checkOperand(fn: string, name: string, value: unknown, finite = 
   checkNonEmpty(fn, name, m.rows, m.cols);
   if (finite) checkFinite(fn, name, m.data, m.cols);
   return m;
+}
+
+/**
+ * Copy a matrix or vector into scratch Wasm memory and, when `finite` is set, check it there
+ * with the SIMD kernel (a pass over the copy, far cheaper than a JS loop over the original);
+ * only when that finds a NaN or ±Infinity does the JS scan run to name its position.
+ * @throws {NonFiniteInput} naming the first non-finite entry
+ */
+export function copyInChecked(
+  s: Scratch, fn: string, name: string, data: Float64Array, finite: boolean, cols?: number,
+): number {
+  const ptr = s.copyIn(data);
+  if (finite && !wasm().allFinite(data.length, ptr)) checkFinite(fn, name, data, cols);
+  return ptr;
+}
+
+/** A scalar argument (alpha, a scale) must be a finite number. */
+export function checkScalar(fn: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') {
+    throw new InvalidArgument(`${fn}: argument '${name}' must be a number; got ${typeof value}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new NonFiniteInput(`${fn}: argument '${name}' must be finite; got ${value}`);
+  }
+  return value;
 }

@@ -38,4 +38,6 @@ describe('determinism across runtimes', () => {
   });
 });
 
-const EXPECTED = { vector: 'a5de7244', matrix: 'bac7bbe2' };
+// Regenerate (print trainedBits in Node) whenever a kernel's summation order changes; the test's
+// point is that Chromium then agrees with Node bit for bit.
+const EXPECTED = { vector: '8edad11d', matrix: '76035446' };

@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import type { PlotSpec } from '../../src/experiments/types.ts';
 import { renderPlotSvg } from '../../web/plot.ts';
 import { readReport, readReportText } from '../../web/report.ts';
+import { withSummaries } from '../../web/summaries.ts';
 
 function parse(svg: string): Document {
   return parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
@@ -86,6 +87,25 @@ describe('readReport', () => {
     expect(read.sections[0]!.plots[0]!.series[0]!.points).toEqual([[1, 2]]);
   });
 
+  it('reads rows and checks as writeReport puts them in results.json', async () => {
+    const read = readReport({
+      command: 'deeplin reproduce', scenarios: [{
+        id: 'S99', name: 'unknown', title: 'not a scenario of this build', seeds: [1],
+        checks: [{ name: 'c', statement: 's', measured: 0.5, expected: '< 1', pass: true }],
+        configs: [{ seed: 1 }, { seed: 2 }],
+        rows: [[{ s: 0.1, err: 0.2 }], [{ s: 1, err: null }, { nested: { x: 1 } }]],
+      }],
+    });
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const [section] = read.sections;
+    expect(section!.rows).toEqual([{ s: 0.1, err: 0.2 }, { s: 1, err: null }]);
+    expect(section!.checks).toEqual([{ name: 'c', pass: true, measured: 0.5, expected: '< 1' }]);
+    const [done] = await withSummaries(read.sections);
+    expect(done!.plots).toEqual([]);
+    expect(done!.note).toBe('scenario S99 is not in this build of deeplin: no plots');
+  });
+
   it('says what is wrong with a file that is not a report', () => {
     expect(readReportText('{')).toMatchObject({ ok: false });
     expect((readReportText('{') as { message: string }).message).toMatch(/^not JSON: /);
@@ -93,7 +113,7 @@ describe('readReport', () => {
       ok: false, message: 'not a deeplin report: expected {"scenarios": [...]}',
     });
     expect(readReport({ scenarios: [{ id: 'S1' }] })).toEqual({
-      ok: false, message: 'the report lists 1 scenario(s) but no plots',
+      ok: false, message: 'the report lists 1 scenario(s) but no plots or rows',
     });
   });
 

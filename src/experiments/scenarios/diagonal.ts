@@ -20,27 +20,37 @@ export function trainDiagonal(
   problem: Problem, model: 'woodworth' | 'azulay', p0: Float64Array, q0: Float64Array,
   eta: number, maxSteps: number, lossTol = 1e-25,
 ): DiagonalRun {
-  const { A, b } = problem;
+  const { A, b, n, d } = problem;
+  const a = A.data;
   const p = Float64Array.from(p0);
   const q = Float64Array.from(q0);
-  const beta = new Float64Array(p.length);
-  const form = () => {
-    for (let i = 0; i < p.length; i++) {
-      beta[i] = model === 'woodworth' ? p[i]! ** 2 - q[i]! ** 2 : p[i]! * q[i]!;
-    }
-  };
+  const beta = new Float64Array(d);
+  const r = new Float64Array(n);
+  const g = new Float64Array(d);
+  const woodworth = model === 'woodworth';
   let steps = 0;
   let loss = Infinity;
+  // Flat loops over preallocated arrays: this runs up to ~10⁵ steps per configuration.
   for (;;) {
-    form();
-    const r = sub(matvecTs(A, beta), b);
-    loss = 0.5 * norm(r) ** 2;
+    for (let i = 0; i < d; i++) beta[i] = woodworth ? p[i]! * p[i]! - q[i]! * q[i]! : p[i]! * q[i]!;
+    loss = 0;
+    for (let row = 0; row < n; row++) {
+      let v = -b[row]!;
+      for (let i = 0; i < d; i++) v += a[row * d + i]! * beta[i]!;
+      r[row] = v;
+      loss += v * v;
+    }
+    loss *= 0.5;
     if (loss < lossTol || steps >= maxSteps || !Number.isFinite(loss)) break;
-    const g = matTvecTs(A, r);
-    for (let i = 0; i < p.length; i++) {
+    g.fill(0);
+    for (let row = 0; row < n; row++) {
+      const rv = r[row]!;
+      for (let i = 0; i < d; i++) g[i] = g[i]! + a[row * d + i]! * rv;
+    }
+    for (let i = 0; i < d; i++) {
       const pi = p[i]!;
       const qi = q[i]!;
-      if (model === 'woodworth') {
+      if (woodworth) {
         p[i] = pi - eta * 2 * pi * g[i]!;
         q[i] = qi + eta * 2 * qi * g[i]!;
       } else {

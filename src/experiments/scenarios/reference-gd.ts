@@ -112,7 +112,7 @@ export class ReferenceNetwork {
       const r = sub(matvecTs(A, theta), b);
       loss = 0.5 * norm(r) ** 2 / (alpha === undefined ? 1 : alpha ** 2);
       const record = (every > 0 && steps % every === 0) || steps === 0;
-      if (record || loss < tol || steps >= opts.maxSteps || !Number.isFinite(loss)) {
+      if ((opts.record ?? true) && (record || loss < tol || steps >= opts.maxSteps || !Number.isFinite(loss))) {
         history.push({
           step: steps, loss, thetaNorm: norm(theta), residual: norm(r),
           distanceToMinNorm: norm(sub(theta, thetaStar)),

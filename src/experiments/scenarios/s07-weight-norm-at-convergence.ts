@@ -108,7 +108,7 @@ export const weightNormAtConvergence: Scenario = {
   description: 'Σ‖W_i‖² + ‖x‖² at convergence over (h+1)‖θ*‖^{2/(h+1)} against s (T5).',
   grid: (opts) => makeGrid('S7', {
     full: { axes: { h: [1, 2, 3], m: [10], s: logGrid(-2, 1, 7) }, seeds: 5,
-      params: { maxSteps: 200000 } },
+      params: { maxSteps: 50000 } },
     quick: { axes: { h: [1, 2], m: [10], s: [0.01, 0.1, 1, 3, 10] }, seeds: 2,
       params: { maxSteps: 50000 } },
   }, opts),

@@ -80,7 +80,7 @@ export const plantedGeneralization: Scenario = {
   title: 'Planted generalization: the min-norm solution is the Bayes-optimal interpolant',
   description: 'y_true ~ N(0, I), b = A y_true; test error of the trained θ against s and the floor d − n.',
   grid: (opts) => makeGrid('S9', {
-    full: { axes: { h: [1, 3], m: [10], s: logGrid(-2, 1, 7) }, seeds: 5, params: { maxSteps: 200000 } },
+    full: { axes: { h: [1, 3], m: [10], s: logGrid(-2, 1, 7) }, seeds: 5, params: { maxSteps: 50000 } },
     quick: { axes: { h: [1, 2], m: [10], s: [0.01, 0.1, 1, 10] }, seeds: 2, params: { maxSteps: 50000 } },
   }, opts),
   run,
