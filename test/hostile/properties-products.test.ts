@@ -54,14 +54,12 @@ describe('matmul over hostile inputs', () => {
       const a = build(sa);
       const b = build(fit);
       const bb = trans ? b.transpose() : b;
+      // Any error that applies will do (the order of the checks is the library's choice).
       const required = [...operandErrors(a), ...operandErrors(b)];
-      if (a.cols !== b.rows && required.length === 0) required.push('ShapeMismatch');
-      const allowed = [...required];
-      if (a.cols !== b.rows) allowed.push('ShapeMismatch');
+      if (a.cols !== b.rows) required.push('ShapeMismatch');
       // The exact product may leave the f64 range: then Overflow is the only honest answer.
-      const c = outcome('matmul', () => matmul(a, bb, { transposeB: trans }), [
-        ...allowed, 'Overflow',
-      ], required);
+      const c = outcome('matmul', () => matmul(a, bb, { transposeB: trans }), ['Overflow'],
+        required);
       if (c === undefined) {
         if (required.length === 0) {
           expect(checkProductBound(a, b)).toBeGreaterThan(1023);
@@ -129,7 +127,9 @@ describe('norm2 over hostile inputs', () => {
       const t = pow2Scale(x);
       let s = 0;
       for (const v of x) s += (v / t) ** 2;
-      within('norm2', Math.abs(r / t - Math.sqrt(s)), 4 * Math.sqrt(n + 1) * EPS * Math.sqrt(s));
+      // Subnormal results carry an absolute rounding error of half the smallest spacing.
+      const allowance = 4 * Math.sqrt(n + 1) * EPS * Math.sqrt(s) + pow2(-1074) / t;
+      within('norm2', Math.abs(r / t - Math.sqrt(s)), allowance);
       expect(maxAbs(x) <= r).toBe(true);
     }), { seed: SEED + 2, numRuns: RUNS });
   });
