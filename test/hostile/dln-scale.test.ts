@@ -38,3 +38,24 @@ describe("step: 'auto' at extreme data scales", () => {
     net.dispose();
   });
 });
+
+describe('a network whose initial θ or loss leaves the f64 range', () => {
+  // Regression for a fault found by fuzzing: finite factors at initScale 1e300 gave θ = ±∞,
+  // and A near 1e9 with θ near 1e300 gave loss() = NaN (∞ − ∞), all without an error.
+  it('is refused with Overflow, and leaves no Wasm block behind', async () => {
+    const { wasmLiveBlocks } = await import('../../src/core/memory.js');
+    const live = wasmLiveBlocks();
+    const A = Matrix.fromRows([[1, 2]]);
+    const b = Float64Array.of(1);
+    expect(() => new DeepLinearNetwork({
+      A, b, widths: [1], init: { kind: 'gaussian', scale: 1e300 }, seed: 0,
+    })).toThrow(/^DeepLinearNetwork: the initial θ = W1⋯WhX \(entry \[\d\] is -?Infinity\)/);
+    expect(() => new DeepLinearNetwork({
+      A: Matrix.fromRows([[1e9, -1e9]]), b, widths: [],
+      init: { kind: 'custom', value: Matrix.fromRows([[1e300], [1e300]]) }, seed: 0,
+    })).toThrow(expect.objectContaining({
+      name: 'Overflow', message: expect.stringContaining('initial loss'),
+    }));
+    expect(wasmLiveBlocks()).toBe(live);
+  });
+});
