@@ -1,73 +1,176 @@
-// Level-2 and level-3 BLAS, row-major. Matrices are given by a pointer and a leading dimension
-// (the distance in elements between the starts of two rows). op(X) is X or its transpose.
-import { ddot, daxpy, dscal } from './blas1';
+// Level-3 BLAS, row-major: C := alpha op(A) op(B) + beta C.
+//
+// Blocking follows Goto and van de Geijn (ACM TOMS 34(3), 2008): op(B) is packed KC×NC at a
+// time into column micro-panels of NR, op(A) MC×KC at a time into row micro-panels of MR, and a
+// register-blocked micro-kernel multiplies one A micro-panel by one B micro-panel. Rows of C are
+// contiguous, so an f64x2 lane pair runs along a row of C and of the B micro-panel, and each entry
+// of A is broadcast. Tile shape and register budget are discussed in gemmTile.ts.
+//
+// Packing buffers are static (memory.data), so no call allocates. Panels are padded with zeros
+// to whole tiles; the padded rows and columns only feed entries of C that are never stored, so
+// no product of a real entry is ever skipped and NaN/Inf propagate as in reference BLAS.
+import { MR, NR, microKernel } from './gemmTile';
+import { scaleBlock, setTileScalars, storeTile } from './gemmStore';
+import { dgemv } from './gemv';
 
-@inline function at(p: usize, ld: i32, row: i32, col: i32): f64 {
-  return load<f64>(p + ((<usize>row * <usize>ld + <usize>col) << 3));
-}
+export { dgemv, scaleBlock };
+// Exported so that binaryen keeps it a function of its own: inlined into dgemm, its loop was
+// rotated into the loop header, where V8 hoists all seven loads and spills (see gemmTile.ts).
+// Exported, it also lets a benchmark time the micro-kernel alone.
+export { microKernel as gemmMicroKernel };
+
+// L2 holds the packed A block (MC·KC·16 = 240 KiB, A is stored twice); L1 holds one B
+// micro-panel (KC·NR·8 = 8 KiB) and one A micro-panel (KC·MR·16 = 20 KiB).
+const MC: i32 = 60;
+const KC: i32 = 256;
+const NC: i32 = 512;
+
+// Buffers hold whole padded panels, so they are rounded up to a multiple of the tile.
+const packedA: usize = memory.data(((MC + MR - 1) / MR) * MR * KC * 16, 16);
+const packedB: usize = memory.data(((NC + NR - 1) / NR) * NR * KC * 8, 16);
 
 @inline function rowPtr(p: usize, ld: i32, row: i32): usize {
   return p + ((<usize>row * <usize>ld) << 3);
 }
 
-/** Scale the m×n block at pc by beta; beta = 0 overwrites with zeros, as in reference BLAS. */
-export function scaleBlock(m: i32, n: i32, beta: f64, pc: usize, ldc: i32): void {
-  if (beta == 1) return;
-  for (let i = 0; i < m; i++) {
-    const row = rowPtr(pc, ldc, i);
-    if (beta == 0) memory.fill(row, 0, <usize>n << 3);
-    else dscal(n, beta, row);
+/**
+ * Pack rows i0 … i0+mb−1, columns p0 … p0+kb−1 of op(A) into MR-row micro-panels, each entry
+ * stored twice so the micro-kernel gets its broadcast with one plain v128 load (V8 folds the
+ * offset of a v128.load into the instruction but not that of a load64_splat). Entry (r, p) of
+ * panel q lands at packedA[2·((q·kb + p)·MR + r)] and the next double. Rows past mb are zeros.
+ */
+function packA(transA: i32, pa: usize, lda: i32, i0: i32, mb: i32, p0: i32, kb: i32): void {
+  const step = <usize>MR << 4;
+  for (let q = 0; q < mb; q += MR) {
+    const rows = min(MR, mb - q);
+    const dst = packedA + ((<usize>q * <usize>kb) << 4);
+    for (let r = 0; r < MR; r++) {
+      let d = dst + (<usize>r << 4);
+      if (r >= rows) {
+        for (let p = 0; p < kb; p++, d += step) v128.store(d, f64x2.splat(0));
+      } else if (!transA) {
+        // op(A)(i, p) = A[i·lda + p]: a contiguous run of A's row i0+q+r.
+        const src = rowPtr(pa, lda, i0 + q + r) + (<usize>p0 << 3);
+        for (let p = 0; p < kb; p++, d += step) {
+          v128.store(d, v128.load64_splat(src + (<usize>p << 3)));
+        }
+      } else {
+        // op(A)(i, p) = A[p·lda + i]: one entry from each of kb rows.
+        const src = rowPtr(pa, lda, p0) + (<usize>(i0 + q + r) << 3);
+        const ld = <usize>lda << 3;
+        for (let p = 0; p < kb; p++, d += step) {
+          v128.store(d, v128.load64_splat(src + <usize>p * ld));
+        }
+      }
+    }
   }
 }
 
 /**
- * C := alpha op(A) op(B) + beta C, with op(A) m×k and op(B) k×n.
- * Reference loop order (row of C, then k, then a contiguous row of B) with SIMD axpy.
+ * Pack rows p0 … p0+kb−1, columns j0 … j0+nb−1 of op(B) into NR-column micro-panels:
+ * entry (p, c) of panel q lands at packedB[(q·kb + p)·NR + c]. Columns past nb are zeros.
+ */
+function packB(transB: i32, pb: usize, ldb: i32, p0: i32, kb: i32, j0: i32, nb: i32): void {
+  for (let q = 0; q < nb; q += NR) {
+    const cols = min(NR, nb - q);
+    const dst = packedB + ((<usize>q * <usize>kb) << 3);
+    if (!transB && cols == NR) {
+      // op(B)(p, j) = B[p·ldb + j]: NR contiguous entries per row, copied two at a time.
+      let src = rowPtr(pb, ldb, p0) + (<usize>(j0 + q) << 3);
+      const step = <usize>ldb << 3;
+      for (let p = 0; p < kb; p++) {
+        const d = dst + ((<usize>p * NR) << 3);
+        for (let c = 0; c < NR; c += 2) {
+          v128.store(d + (<usize>c << 3), v128.load(src + (<usize>c << 3)));
+        }
+        src += step;
+      }
+      continue;
+    }
+    for (let c = 0; c < NR; c++) {
+      const d = dst + (<usize>c << 3);
+      if (c >= cols) {
+        for (let p = 0; p < kb; p++) store<f64>(d + ((<usize>p * NR) << 3), 0);
+      } else if (!transB) {
+        const src = rowPtr(pb, ldb, p0) + (<usize>(j0 + q + c) << 3);
+        const step = <usize>ldb << 3;
+        for (let p = 0; p < kb; p++) {
+          store<f64>(d + ((<usize>p * NR) << 3), load<f64>(src + <usize>p * step));
+        }
+      } else {
+        // op(B)(p, j) = B[j·ldb + p]: a contiguous run of B's row j0+q+c.
+        const src = rowPtr(pb, ldb, j0 + q + c) + (<usize>p0 << 3);
+        for (let p = 0; p < kb; p++) {
+          store<f64>(d + ((<usize>p * NR) << 3), load<f64>(src + (<usize>p << 3)));
+        }
+      }
+    }
+  }
+}
+
+/**
+ * A product with one row or one column is a matrix-vector product: packing would pad it to a
+ * whole tile (NR or MR times the work), so it goes to dgemv when its vectors are contiguous.
+ */
+function gemvShaped(
+  transA: i32, transB: i32, m: i32, n: i32, k: i32,
+  alpha: f64, pa: usize, lda: i32, pb: usize, ldb: i32,
+  beta: f64, pc: usize, ldc: i32,
+): bool {
+  if (n == 1 && (ldc == 1 || m == 1) && (transB || ldb == 1 || k == 1)) {
+    // c = alpha op(A) b + beta c, with b the single column of op(B).
+    if (transA) dgemv(1, k, m, alpha, pa, lda, pb, beta, pc);
+    else dgemv(0, m, k, alpha, pa, lda, pb, beta, pc);
+    return true;
+  }
+  if (m == 1 && (!transA || lda == 1 || k == 1)) {
+    // cᵀ = alpha op(B)ᵀ aᵀ + beta cᵀ, with a the single row of op(A).
+    if (transB) dgemv(0, n, k, alpha, pb, ldb, pa, beta, pc);
+    else dgemv(1, k, n, alpha, pb, ldb, pa, beta, pc);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * C := alpha op(A) op(B) + beta C, with op(A) m×k and op(B) k×n; transA, transB are 0 or 1.
+ * beta = 0 overwrites C without reading it; alpha = 0 or k = 0 only scales C (reference BLAS).
+ * Loop order, outermost first: NC columns of C, KC slices of k, MC rows, NR, MR.
  */
 export function dgemm(
   transA: i32, transB: i32, m: i32, n: i32, k: i32,
   alpha: f64, pa: usize, lda: i32, pb: usize, ldb: i32,
   beta: f64, pc: usize, ldc: i32,
 ): void {
-  scaleBlock(m, n, beta, pc, ldc);
-  if (alpha == 0 || k == 0) return;
-
-  for (let i = 0; i < m; i++) {
-    const crow = rowPtr(pc, ldc, i);
-    if (!transB) {
-      for (let p = 0; p < k; p++) {
-        const a = alpha * (transA ? at(pa, lda, p, i) : at(pa, lda, i, p));
-        daxpy(n, a, rowPtr(pb, ldb, p), crow);
-      }
-    } else {
-      for (let j = 0; j < n; j++) {
-        let s: f64 = 0;
-        if (!transA) s = ddot(k, rowPtr(pa, lda, i), rowPtr(pb, ldb, j));
-        else for (let p = 0; p < k; p++) s += at(pa, lda, p, i) * at(pb, ldb, j, p);
-        store<f64>(crow + (<usize>j << 3), load<f64>(crow + (<usize>j << 3)) + alpha * s);
-      }
-    }
+  if (m <= 0 || n <= 0) return;
+  if (alpha == 0 || k <= 0) {
+    scaleBlock(m, n, beta, pc, ldc);
+    return;
   }
-}
+  if (gemvShaped(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc)) return;
 
-/** y := alpha op(A) x + beta y, with A m×n. */
-export function dgemv(
-  trans: i32, m: i32, n: i32, alpha: f64, pa: usize, lda: i32,
-  px: usize, beta: f64, py: usize,
-): void {
-  const ylen = trans ? n : m;
-  if (beta == 0) memory.fill(py, 0, <usize>ylen << 3);
-  else if (beta != 1) dscal(ylen, beta, py);
-  if (alpha == 0) return;
+  for (let j0 = 0; j0 < n; j0 += NC) {
+    const nb = min(NC, n - j0);
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      const kb = min(KC, k - p0);
+      // Only the first slice of k sees the caller's beta; later slices accumulate.
+      setTileScalars(alpha, p0 == 0 ? beta : 1.0);
+      packB(transB, pb, ldb, p0, kb, j0, nb);
 
-  if (!trans) {
-    for (let i = 0; i < m; i++) {
-      const yi = py + (<usize>i << 3);
-      store<f64>(yi, load<f64>(yi) + alpha * ddot(n, rowPtr(pa, lda, i), px));
-    }
-  } else {
-    for (let i = 0; i < m; i++) {
-      daxpy(n, alpha * load<f64>(px + (<usize>i << 3)), rowPtr(pa, lda, i), py);
+      for (let i0 = 0; i0 < m; i0 += MC) {
+        const mb = min(MC, m - i0);
+        packA(transA, pa, lda, i0, mb, p0, kb);
+
+        for (let jr = 0; jr < nb; jr += NR) {
+          const b = packedB + ((<usize>jr * <usize>kb) << 3);
+          const nr = min(NR, nb - jr);
+          for (let ir = 0; ir < mb; ir += MR) {
+            microKernel(kb, packedA + ((<usize>ir * <usize>kb) << 4), b);
+            const c = rowPtr(pc, ldc, i0 + ir) + (<usize>(j0 + jr) << 3);
+            storeTile(min(MR, mb - ir), nr, c, ldc);
+          }
+        }
+      }
     }
   }
 }

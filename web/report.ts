@@ -1,13 +1,19 @@
 // Reading a report written by `deeplin reproduce` (out/results.json) back into plots. The file
-// is untrusted input from a drop zone: every field is checked before it is drawn, and a file
-// that is not a report gives a message, not an exception.
-import type { PlotSpec, Series } from '../src/experiments/types.ts';
+// holds each scenario's rows and checks; its plots are redrawn from the rows by the scenario's
+// own summarize (see summaries.ts). Plots already in the file (a `summary.plots` list) are used
+// as they are. The file is untrusted input from a drop zone: every field is checked before it is
+// used, and a file that is not a report gives a message, not an exception.
+import type { PlotSpec, Row, Series } from '../src/experiments/types.ts';
 
 export interface ReportSection {
   id: string;
   title: string;
   plots: PlotSpec[];
   checks: { name: string; pass: boolean; measured: number; expected: string }[];
+  /** Every row of the scenario, when the file has them (rows[config][i], flattened). */
+  rows: Row[];
+  /** Said under the heading, e.g. why there are no plots. */
+  note?: string;
 }
 
 export type ReadReport = { ok: true; sections: ReportSection[] } | { ok: false; message: string };
@@ -58,6 +64,20 @@ function asChecks(v: unknown): ReportSection['checks'] {
   }));
 }
 
+/** Rows as written: one array per config; anything that is not a flat record is dropped. */
+function asRows(v: unknown): Row[] {
+  if (!Array.isArray(v)) return [];
+  const out: Row[] = [];
+  for (const group of v) {
+    for (const r of Array.isArray(group) ? group : [group]) {
+      if (isObject(r) && Object.values(r).every((x) => x === null || typeof x !== 'object')) {
+        out.push(r as Row);
+      }
+    }
+  }
+  return out;
+}
+
 /** The scenario list of a report: `{scenarios: [...]}`, or a bare array of scenarios. */
 function scenarioList(doc: unknown): unknown[] | undefined {
   if (Array.isArray(doc)) return doc;
@@ -83,10 +103,12 @@ export function readReport(doc: unknown): ReadReport {
       : [];
     const id = typeof s.id === 'string' ? s.id : '';
     const title = typeof s.title === 'string' ? s.title : id;
-    sections.push({ id, title, plots, checks: asChecks(summary.checks) });
+    sections.push({ id, title, plots, checks: asChecks(summary.checks), rows: asRows(s.rows) });
   }
-  if (sections.every((s) => s.plots.length === 0)) {
-    return { ok: false, message: `the report lists ${sections.length} scenario(s) but no plots` };
+  if (sections.every((s) => s.plots.length === 0 && s.rows.length === 0)) {
+    return {
+      ok: false, message: `the report lists ${sections.length} scenario(s) but no plots or rows`,
+    };
   }
   return { ok: true, sections };
 }

@@ -74,6 +74,12 @@ export function drawFinished(m: Finished): void {
   byId('theta-details').hidden = false;
 }
 
+/** Show the Node script that repeats the current run. */
+export function showSnippet(code: string): void {
+  byId('node-code').textContent = code;
+  byId('node-details').hidden = false;
+}
+
 /** Clear the results of the previous run. */
 export function clearResults(): void {
   byId('summary').hidden = true;
@@ -84,10 +90,15 @@ export function clearResults(): void {
   drawHistory([]);
 }
 
-/** Show the plots and checks of a dropped report, one block per scenario. */
-export function drawReport(sections: ReportSection[]): void {
+/**
+ * Show the plots and checks of a dropped report, one block per scenario, drawn by the report's
+ * own renderLinePlot (loaded on demand), so they look as the files `deeplin reproduce` writes.
+ */
+export async function drawReport(sections: ReportSection[]): Promise<void> {
   const root = byId('report-plots');
   root.replaceChildren();
+  if (sections.length === 0) return;
+  const { renderLinePlot } = await import('../src/experiments/report/plot.ts');
   for (const s of sections) {
     const block = document.createElement('section');
     block.className = 'scenario';
@@ -95,16 +106,20 @@ export function drawReport(sections: ReportSection[]): void {
     h.textContent = s.id && s.id !== s.title ? `${s.id}: ${s.title}` : s.title;
     block.append(h);
     const passed = s.checks.filter((c) => c.pass).length;
-    if (s.checks.length > 0) {
+    const lines = [
+      ...(s.checks.length > 0 ? [`checks: ${passed} of ${s.checks.length} pass`] : []),
+      ...(s.note === undefined ? [] : [s.note]),
+    ];
+    for (const line of lines) {
       const p = document.createElement('p');
-      p.textContent = `checks: ${passed} of ${s.checks.length} pass`;
+      p.textContent = line;
       block.append(p);
     }
     const grid = document.createElement('div');
     grid.className = 'plots';
     for (const spec of s.plots) {
       const fig = document.createElement('figure');
-      fig.innerHTML = renderPlotSvg(spec);
+      fig.innerHTML = renderLinePlot(spec, { document });
       grid.append(fig);
     }
     block.append(grid);

@@ -27,6 +27,13 @@ export async function sweep(req: SweepRequest): Promise<number> {
 
   const start = performance.now();
   const progress = progressReporter(process.stderr, process.stderr.isTTY === true);
+  // Finished rows are already on disk; leave the terminal tidy and say how to go on.
+  const onInterrupt = () => {
+    progress.stop();
+    process.stderr.write('\ninterrupted: rerun the same command to resume\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
   let outcomes;
   try {
     outcomes = await runSweep(chosen, {
@@ -35,6 +42,7 @@ export async function sweep(req: SweepRequest): Promise<number> {
       onNotice: (m) => process.stderr.write(`${m}\n`),
     });
   } finally {
+    process.off('SIGINT', onInterrupt);
     progress.stop();
   }
   const totalWallMs = performance.now() - start;

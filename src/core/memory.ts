@@ -13,6 +13,15 @@ export function wasmMemoryBytes(): number {
 }
 
 /**
+ * @internal Blocks allocated in Wasm memory and not yet freed (scratch of a call in flight and
+ * the state of live networks). Tests use it to show that no call leaks and that a dropped
+ * network's finalizer frees its blocks.
+ */
+export function wasmLiveBlocks(): number {
+  return wasm().liveBlocks();
+}
+
+/**
  * Scratch space for one call. Every block taken from it is freed by `release()`, which
  * `withScratch` calls on the way out, also when the call throws: no one-shot call can leak.
  */

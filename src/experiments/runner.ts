@@ -37,6 +37,9 @@ export interface ScenarioProgress {
   done: number;
   total: number;
   resumed: number;
+  /** Configs run in this session, and the time since the first of them started. */
+  ran: number;
+  elapsedMs: number;
 }
 
 /** What a sweep (or a merge of shards) knows of one scenario. */
@@ -170,6 +173,7 @@ export async function runSweep(
     for (const o of open.values()) {
       opts.onProgress?.({
         scenario: o.outcome.scenario.id, done: o.done, total: o.total, resumed: o.outcome.resumed,
+        ran: 0, elapsedMs: 0,
       });
     }
 
@@ -189,7 +193,8 @@ export async function runSweep(
           o.firstStart = Math.min(o.firstStart, now - ms);
           o.lastFinish = now;
           opts.onProgress?.({
-            scenario: id, done: o.done, total: o.total, resumed: o.outcome.resumed,
+            scenario: id, done: o.done, total: o.total, resumed: o.outcome.resumed, ran: o.ran,
+            elapsedMs: o.lastFinish - o.firstStart,
           });
         });
       } finally {

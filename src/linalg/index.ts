@@ -1,7 +1,7 @@
 export { Matrix } from './matrix.js';
 export { Random, randn } from './random.js';
 export { matmul, matvec, dot, axpy, scale, norm2, frobenius } from './products.js';
-export type { MatmulOptions } from './products.js';
+export type { FiniteOptions, MatmulOptions, MatvecOptions } from './products.js';
 export type { VectorLike } from './validate.js';
 export { svd, MAX_JACOBI_SWEEPS } from './svd.js';
 export type { SvdOptions, SvdResult, SvdVectors } from './svd.js';

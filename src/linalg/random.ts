@@ -2,6 +2,7 @@
 // (xoshiro256** with Box–Muller normals, see assembly/rng.ts): same seed, same bits, anywhere.
 import { wasm } from '../core/wasm.js';
 import { withScratch } from '../core/memory.js';
+import { NonFiniteInput } from '../core/errors.js';
 
 const STATE_BYTES = 48;
 
@@ -21,8 +22,14 @@ export class Random {
     this.run(0, (ps) => wasm().rngSeed(ps, seed));
   }
 
-  /** `length` draws from N(0, scale²). */
+  /**
+   * `length` draws from N(0, scale²).
+   * @throws {NonFiniteInput} when scale is NaN or ±Infinity
+   */
   normal(length: number, scale = 1): Float64Array {
+    if (!Number.isFinite(scale)) {
+      throw new NonFiniteInput(`Random.normal: argument 'scale' must be finite; got ${scale}`);
+    }
     return this.run(length, (ps, pout) => wasm().rngNormal(ps, pout, length, scale));
   }
 

@@ -1,7 +1,9 @@
 // Argument checks at the TypeScript boundary; kernels trust what passes here.
 import {
-  EmptyInput, InvalidArgument, NonFiniteInput, ShapeMismatch, shapeOf,
+  EmptyInput, InvalidArgument, NonFiniteInput, Overflow, ShapeMismatch, shapeOf,
 } from '../core/errors.js';
+import { f64View, type Scratch } from '../core/memory.js';
+import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
 
 /** Anything a vector argument may be given as. */
@@ -34,11 +36,11 @@ export function checkVector(fn: string, name: string, value: unknown, length?: n
 }
 
 /** Empty operands are rejected everywhere (one policy for the whole library). */
-export function checkNonEmpty(fn: string, name: string, rows: number, cols = 1): void {
+export function checkNonEmpty(fn: string, name: string, rows: number, cols?: number): void {
   if (rows === 0 || cols === 0) {
+    const what = cols === undefined ? `length ${rows}` : shapeOf(rows, cols);
     throw new EmptyInput(
-      `${fn}: argument '${name}' is empty (${shapeOf(rows, cols)}); ` +
-        'expected at least one entry',
+      `${fn}: argument '${name}' is empty (${what}); expected at least one entry`,
     );
   }
 }
@@ -62,4 +64,54 @@ export function checkOperand(fn: string, name: string, value: unknown, finite = 
   checkNonEmpty(fn, name, m.rows, m.cols);
   if (finite) checkFinite(fn, name, m.data, m.cols);
   return m;
+}
+
+/**
+ * Copy a matrix or vector into scratch Wasm memory and, when `finite` is set, check it there
+ * with the SIMD kernel (a pass over the copy, far cheaper than a JS loop over the original);
+ * only when that finds a NaN or ±Infinity does the JS scan run to name its position.
+ * @throws {NonFiniteInput} naming the first non-finite entry
+ */
+export function copyInChecked(
+  s: Scratch, fn: string, name: string, data: Float64Array, finite: boolean, cols?: number,
+): number {
+  const ptr = s.copyIn(data);
+  if (finite && !wasm().allFinite(data.length, ptr)) checkFinite(fn, name, data, cols);
+  return ptr;
+}
+
+/**
+ * A result computed from finite operands must be finite: entries beyond the f64 range came
+ * out as ±Infinity, or NaN where two of them cancelled. The SIMD pass finds it; the JS scan
+ * only runs then, to name the entry.
+ * @throws {Overflow} naming the first non-finite entry of the result
+ */
+export function checkResultAt(fn: string, ptr: number, length: number, cols?: number): void {
+  if (wasm().allFinite(length, ptr)) return;
+  checkResult(fn, f64View(ptr, length), cols);
+}
+
+/** As checkResultAt, for a result already in the JS heap (a scalar: pass Float64Array.of). */
+export function checkResult(fn: string, data: Float64Array, cols?: number): void {
+  for (let i = 0; i < data.length; i++) {
+    const x = data[i]!;
+    if (x - x !== 0) {
+      const where = cols ? `(${Math.floor(i / cols)}, ${i % cols})` : `[${i}]`;
+      throw new Overflow(
+        `${fn}: the result overflows the f64 range: entry ${where} is ${x} although the ` +
+          'operands are finite; scale the operands down',
+      );
+    }
+  }
+}
+
+/** A scalar argument (alpha, a scale) must be a finite number. */
+export function checkScalar(fn: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') {
+    throw new InvalidArgument(`${fn}: argument '${name}' must be a number; got ${typeof value}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new NonFiniteInput(`${fn}: argument '${name}' must be finite; got ${value}`);
+  }
+  return value;
 }

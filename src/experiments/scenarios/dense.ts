@@ -204,3 +204,30 @@ export function orthonormalColumns(z: Matrix): Matrix {
   }
   return q;
 }
+
+/**
+ * The rows of w (k×m, k ≤ m, full row rank) made orthonormal by modified Gram–Schmidt with one
+ * re-orthogonalization pass: Qᵀ of the thin QR of wᵀ with R's diagonal positive. Works on
+ * contiguous rows, so it is the fast form of orthonormalColumns(wᵀ)ᵀ.
+ */
+export function orthonormalRows(w: Matrix): Matrix {
+  const { rows: k, cols: m } = w;
+  const q = w.clone();
+  const d = q.data;
+  for (let j = 0; j < k; j++) {
+    const oj = j * m;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let p = 0; p < j; p++) {
+        const op = p * m;
+        let r = 0;
+        for (let i = 0; i < m; i++) r += d[op + i]! * d[oj + i]!;
+        for (let i = 0; i < m; i++) d[oj + i] = d[oj + i]! - r * d[op + i]!;
+      }
+    }
+    let nj = 0;
+    for (let i = 0; i < m; i++) nj += d[oj + i]! ** 2;
+    nj = Math.sqrt(nj);
+    for (let i = 0; i < m; i++) d[oj + i] = d[oj + i]! / nj;
+  }
+  return q;
+}

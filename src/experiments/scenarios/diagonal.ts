@@ -20,27 +20,37 @@ export function trainDiagonal(
   problem: Problem, model: 'woodworth' | 'azulay', p0: Float64Array, q0: Float64Array,
   eta: number, maxSteps: number, lossTol = 1e-25,
 ): DiagonalRun {
-  const { A, b } = problem;
+  const { A, b, n, d } = problem;
+  const a = A.data;
   const p = Float64Array.from(p0);
   const q = Float64Array.from(q0);
-  const beta = new Float64Array(p.length);
-  const form = () => {
-    for (let i = 0; i < p.length; i++) {
-      beta[i] = model === 'woodworth' ? p[i]! ** 2 - q[i]! ** 2 : p[i]! * q[i]!;
-    }
-  };
+  const beta = new Float64Array(d);
+  const r = new Float64Array(n);
+  const g = new Float64Array(d);
+  const woodworth = model === 'woodworth';
   let steps = 0;
   let loss = Infinity;
+  // Flat loops over preallocated arrays: this runs up to ~10⁵ steps per configuration.
   for (;;) {
-    form();
-    const r = sub(matvecTs(A, beta), b);
-    loss = 0.5 * norm(r) ** 2;
+    for (let i = 0; i < d; i++) beta[i] = woodworth ? p[i]! * p[i]! - q[i]! * q[i]! : p[i]! * q[i]!;
+    loss = 0;
+    for (let row = 0; row < n; row++) {
+      let v = -b[row]!;
+      for (let i = 0; i < d; i++) v += a[row * d + i]! * beta[i]!;
+      r[row] = v;
+      loss += v * v;
+    }
+    loss *= 0.5;
     if (loss < lossTol || steps >= maxSteps || !Number.isFinite(loss)) break;
-    const g = matTvecTs(A, r);
-    for (let i = 0; i < p.length; i++) {
+    g.fill(0);
+    for (let row = 0; row < n; row++) {
+      const rv = r[row]!;
+      for (let i = 0; i < d; i++) g[i] = g[i]! + a[row * d + i]! * rv;
+    }
+    for (let i = 0; i < d; i++) {
       const pi = p[i]!;
       const qi = q[i]!;
-      if (model === 'woodworth') {
+      if (woodworth) {
         p[i] = pi - eta * 2 * pi * g[i]!;
         q[i] = qi + eta * 2 * qi * g[i]!;
       } else {
@@ -59,10 +69,13 @@ export function trainDiagonal(
  * φ(λ) = Σ (a_i/c) cosh(c(Aᵀλ)_i + o_i) − bᵀλ, whose gradient is Aβ(λ) − b.
  * Woodworth: a = 2α², c = 1, o = 0. Azulay: a = |δ|/2, c = 2, o = asinh(2β0/|δ|).
  */
-export function mirrorLimit(problem: Problem, a: Float64Array, c: number, o: Float64Array): Float64Array {
+export function mirrorLimit(
+  problem: Problem, a: Float64Array, c: number, o: Float64Array,
+): Float64Array {
   const { A, b, n } = problem;
   let lambda = new Float64Array(n);
-  const betaOf = (l: Float64Array) => matTvecTs(A, l).map((z, i) => a[i]! * Math.sinh(c * z + o[i]!));
+  const betaOf = (l: Float64Array) =>
+    matTvecTs(A, l).map((z, i) => a[i]! * Math.sinh(c * z + o[i]!));
   const phi = (l: Float64Array) => {
     const z = matTvecTs(A, l);
     let s = 0;
@@ -80,7 +93,9 @@ export function mirrorLimit(problem: Problem, a: Float64Array, c: number, o: Flo
     for (let r = 0; r < n; r++) {
       for (let s = 0; s < n; s++) {
         let v = 0;
-        for (let k = 0; k < problem.d; k++) v += A.data[r * problem.d + k]! * w[k]! * A.data[s * problem.d + k]!;
+        for (let k = 0; k < problem.d; k++) {
+          v += A.data[r * problem.d + k]! * w[k]! * A.data[s * problem.d + k]!;
+        }
         h.data[r * n + s] = v + (r === s ? 1e-300 : 0);
       }
     }
@@ -91,7 +106,8 @@ export function mirrorLimit(problem: Problem, a: Float64Array, c: number, o: Flo
     for (let k = 0; k < 80; k++) {
       next = lambda.map((l, i) => l - t * dir[i]!);
       const f = phi(next);
-      if (Number.isFinite(f) && f <= f0 - 1e-4 * t * grad.reduce((s, g, i) => s + g * dir[i]!, 0)) break;
+      const decrease = 1e-4 * t * grad.reduce((s, g, i) => s + g * dir[i]!, 0);
+      if (Number.isFinite(f) && f <= f0 - decrease) break;
       t /= 2;
     }
     lambda = next;

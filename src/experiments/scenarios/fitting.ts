@@ -1,6 +1,8 @@
 // One training run as the scenarios use it: open a network, choose a safe step (THEORY.md (e)),
 // train to loss < 1e-25 or the budget, and turn the end state into a row of the quantities
 // every scenario records.
+import { Diverged } from '../../core/errors.js';
+import type { TrainingDiverged } from '../../dln/train.js';
 import type { FactorInit, TrainResult } from '../../dln/types.js';
 import { Matrix } from '../../linalg/matrix.js';
 import type { Row } from '../types.js';
@@ -59,11 +61,13 @@ export function dataKernel(problem: Problem, m: Matrix): Matrix {
  * for α < 1 as (e) found necessary), optionally capped further.
  */
 export function safeStep(
-  problem: Problem, factors: Matrix[], opts: { frozen?: boolean[]; alpha?: number; cap?: number } = {},
+  problem: Problem, factors: Matrix[],
+  opts: { frozen?: boolean[]; alpha?: number; cap?: number } = {},
 ): number {
   const h = factors.length - 1;
   const alpha = opts.alpha ?? 1;
-  const kernelStep = 0.5 / largestEigenvalue(dataKernel(problem, tangentKernel(factors, opts.frozen)));
+  const kernel = dataKernel(problem, tangentKernel(factors, opts.frozen));
+  const kernelStep = 0.5 / largestEigenvalue(kernel);
   const target = problem.thetaStarNorm / alpha;
   const end = (alpha < 1 ? 0.5 : 1) / ((h + 1) * target ** ((2 * h) / (h + 1)) * problem.sigmaMax2);
   const allTrained = !opts.frozen || opts.frozen.every((f) => !f);
@@ -83,6 +87,8 @@ export interface FitResult {
   initialFactors: Matrix[];
   result: TrainResult;
   theta0: Float64Array;
+  /** True when training threw Diverged (the state is the last one with a finite loss). */
+  diverged?: boolean;
 }
 
 export interface FitOptions {
@@ -106,11 +112,22 @@ export function fit(spec: NetSpec, opts: FitOptions): FitResult {
         ...(spec.lazyAlpha !== undefined ? { alpha: spec.lazyAlpha } : {}),
         ...(opts.step?.cap !== undefined ? { cap: opts.step.cap } : {}),
       });
-    const result = net.train({
-      step, maxSteps: opts.maxSteps, lossTol: opts.lossTol ?? lossTolFor(norm(theta0)),
-      every: opts.every ?? 0,
-    });
-    return { theta: net.theta(), factors: net.factors(), initialFactors, result, theta0 };
+    let result: TrainResult;
+    let diverged = false;
+    try {
+      result = net.train({
+        step, maxSteps: opts.maxSteps, lossTol: opts.lossTol ?? lossTolFor(norm(theta0)),
+        every: opts.every ?? 0, record: (opts.every ?? 0) > 0,
+      });
+    } catch (e) {
+      // A divergence is a result of the scenario (a step too large), not a failure of the run.
+      if (!(e instanceof Diverged)) throw e;
+      diverged = true;
+      const te = e as Partial<TrainingDiverged>;
+      result = { converged: false, reason: 'budget', steps: te.step ?? NaN, stepSize: step,
+        loss: te.loss ?? NaN, history: te.history ?? [] };
+    }
+    return { theta: net.theta(), factors: net.factors(), initialFactors, result, theta0, diverged };
   } finally {
     net.dispose();
   }
@@ -131,6 +148,7 @@ export function endRow(problem: Problem, fr: FitResult): Row {
     steps: fr.result.steps,
     stepSize: fr.result.stepSize,
     converged: fr.result.converged,
+    diverged: fr.diverged ?? false,
     residual: norm(sub(matvecTs(problem.A, fr.theta), problem.b)),
   };
 }

@@ -61,8 +61,9 @@ function summarize(rows: Row[]): Summary {
       return `${meanStd(col(c, 'relErr'))} (${c.length}/${g.length})`;
     })]),
   };
-  const curveOf = (mode: string) => groupBy(ok.filter((r) => r.mode === mode && (r.s as number) > 0),
-    ['s']).map(({ key, rows: g }) => [key.s as number, geomean(col(g, 'relErr'))] as [number, number]);
+  const curveOf = (mode: string) =>
+    groupBy(ok.filter((r) => r.mode === mode && (r.s as number) > 0), ['s'])
+      .map(({ key, rows: g }) => [key.s as number, geomean(col(g, 'relErr'))] as [number, number]);
   const zeroW1 = rows.filter((r) => r.mode === 'first' && r.s === 0);
   const zeroOk = zeroW1.filter((r) => r.converged);
   const restSmall = ok.filter((r) => r.mode === 'rest' && (r.s as number) > 0 &&
@@ -110,7 +111,7 @@ export const whichLayerMatters: Scenario = {
   description: 'Scale W1 alone, or W2…x alone, or start x at zero; W1(0) = 0 gives A⁺b exactly.',
   grid: (opts) => makeGrid('S4', {
     full: { axes: { mode: ['first', 'rest', 'xzero'], s: [0, 1e-3, 1e-2, 1e-1, 1] }, seeds: 5,
-      params: { h: 3, m: 10, maxSteps: 200000 } },
+      params: { h: 3, m: 10, maxSteps: 50000 } },
     quick: { axes: { mode: ['first', 'rest', 'xzero'], s: [0, 1e-3, 1e-2, 1e-1, 1] }, seeds: 2,
       params: { h: 3, m: 10, maxSteps: 100000 } },
   }, opts, (c) => !(c.mode === 'rest' && c.s === 0) && !(c.mode === 'xzero' && c.s !== 1)),

@@ -1,0 +1,103 @@
+// The Matrix container: constructors, element access, transpose and conversions, and the
+// message of every error it throws.
+import { describe, expect, it } from 'vitest';
+import { Matrix, RaggedInput } from '../../src/index.js';
+
+describe('Matrix constructors', () => {
+  it('zeros and eye (square and rectangular)', () => {
+    expect(Matrix.zeros(2, 3).toArray()).toEqual([[0, 0, 0], [0, 0, 0]]);
+    expect(Matrix.eye(3).toArray()).toEqual([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+    expect(Matrix.eye(2, 3).toArray()).toEqual([[1, 0, 0], [0, 1, 0]]);
+    expect(Matrix.eye(3, 2).toArray()).toEqual([[1, 0], [0, 1], [0, 0]]);
+    expect(Matrix.zeros(0, 4).shape).toEqual([0, 4]);
+  });
+
+  it('fromRows copies nested rows and rejects ragged ones by name and row', () => {
+    const rows = [[1, 2, 3], [4, 5, 6]];
+    const m = Matrix.fromRows(rows);
+    rows[0]![0] = 99;
+    expect(m.toArray()).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(Matrix.fromRows([]).shape).toEqual([0, 0]);
+    expect(() => Matrix.fromRows([[1, 2], [3, 4], [5]], 'W1')).toThrow(RaggedInput);
+    expect(() => Matrix.fromRows([[1, 2], [3, 4], [5]], 'W1')).toThrow(
+      "Matrix.fromRows: argument 'W1' is ragged; expected every row to have 2 entries " +
+        '(as row 0 has); row 2 has 1');
+  });
+
+  it('fromArray copies row-major data and checks its length', () => {
+    const src = [1, 2, 3, 4, 5, 6];
+    const m = Matrix.fromArray(3, 2, src);
+    src[0] = 7;
+    expect(m.toArray()).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(() => Matrix.fromArray(2, 2, [1, 2, 3])).toThrow(RangeError);
+    expect(() => Matrix.fromArray(2, 2, [1, 2, 3])).toThrow(
+      'Matrix.fromArray: data must hold rows·cols = 4 entries for a 2×2 matrix; got 3');
+  });
+
+  it('the constructor takes its data without copying and checks sizes', () => {
+    const data = new Float64Array([1, 2, 3, 4]);
+    const m = new Matrix(2, 2, data);
+    data[3] = 9;
+    expect(m.get(1, 1)).toBe(9);
+    expect(() => new Matrix(2, 3, data)).toThrow(
+      'Matrix: data must hold rows·cols = 6 entries for a 2×3 matrix; got 4');
+    expect(() => new Matrix(-1, 2)).toThrow('Matrix: rows must be a non-negative integer; got -1');
+    expect(() => new Matrix(2, 1.5)).toThrow('Matrix: cols must be a non-negative integer; got 1.5');
+  });
+
+  it('randn(rows, cols, {seed, scale}) is seeded, scaled and checks its sizes', () => {
+    const a = Matrix.randn(3, 4, { seed: 11 });
+    expect(Matrix.randn(3, 4, { seed: 11 }).data).toEqual(a.data);
+    expect(Matrix.randn(3, 4, { seed: 12 }).data).not.toEqual(a.data);
+    expect(Matrix.randn(3, 4, { seed: 11, scale: 3 }).data).toEqual(a.data.map((x) => 3 * x));
+    expect(() => Matrix.randn(-3, 4, { seed: 1 })).toThrow(
+      'Matrix.randn: rows must be a non-negative integer; got -3');
+    expect(() => Matrix.randn(3, NaN, { seed: 1 })).toThrow(
+      'Matrix.randn: cols must be a non-negative integer; got NaN');
+  });
+});
+
+describe('Matrix access and conversions', () => {
+  const m = Matrix.fromRows([[1, 2, 3], [4, 5, 6]]);
+
+  it('get, set (chainable), row, column, shape and size', () => {
+    const c = m.clone();
+    expect(c.set(0, 2, 30).set(1, 0, 40)).toBe(c);
+    expect(c.get(0, 2)).toBe(30);
+    expect(c.get(1, 0)).toBe(40);
+    expect(m.get(0, 2)).toBe(3);
+    expect(Array.from(m.row(1))).toEqual([4, 5, 6]);
+    expect(Array.from(m.column(1))).toEqual([2, 5]);
+    expect(m.shape).toEqual([2, 3]);
+    expect(m.size).toBe(6);
+    expect(String(m)).toBe('Matrix 2×3');
+  });
+
+  it('rejects indices outside the matrix, naming the method and the range', () => {
+    expect(() => m.get(2, 0)).toThrow('Matrix.get: row index must be in [0, 2); got 2');
+    expect(() => m.get(0, -1)).toThrow('Matrix.get: column index must be in [0, 3); got -1');
+    expect(() => m.set(0.5, 0, 1)).toThrow('Matrix.set: row index must be in [0, 2); got 0.5');
+    expect(() => m.row(5)).toThrow('Matrix.row: row index must be in [0, 2); got 5');
+    expect(() => m.column(3)).toThrow('Matrix.column: column index must be in [0, 3); got 3');
+  });
+
+  it('transpose swaps indices and is an involution', () => {
+    const t = m.transpose();
+    expect(t.toArray()).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect(t.transpose().toArray()).toEqual(m.toArray());
+    const r = Matrix.randn(7, 5, { seed: 4 });
+    for (let i = 0; i < 7; i++) for (let j = 0; j < 5; j++) {
+      expect(r.transpose().get(j, i)).toBe(r.get(i, j));
+    }
+  });
+
+  it('toArray gives plain nested arrays, and clone is independent', () => {
+    const rows = m.toArray();
+    expect(Array.isArray(rows[0])).toBe(true);
+    rows[0]![0] = 100;
+    expect(m.get(0, 0)).toBe(1);
+    const c = m.clone();
+    c.set(0, 0, -1);
+    expect(m.get(0, 0)).toBe(1);
+  });
+});
