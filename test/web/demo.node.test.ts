@@ -174,8 +174,14 @@ describe('demo page (Vite dev server, Chromium)', () => {
       scenarios: [{
         id: 'S3', title: 'init-scale-sweep',
         summary: {
-          tables: [],
-          checks: [{ name: 'c', statement: '', measured: 1, expected: '<2', pass: true }],
+          tables: [{
+            title: 'relative error', columns: ['s', 'error'],
+            rows: [[0.01, { mean: 0.0123456, std: 0.002, n: 5 }], ['large', 3e-7]],
+          }],
+          checks: [
+            { name: 'c', statement: '', measured: 1, expected: '<2', pass: true },
+            { name: 'slope', statement: '', measured: 1.5, expected: 'in [0.9, 1.1]', pass: false },
+          ],
           plots: [{
             id: 'err', title: 'relative error', x: { label: 's', log: true },
             y: { label: 'error', log: true },
@@ -193,7 +199,10 @@ describe('demo page (Vite dev server, Chromium)', () => {
     await expect.poll(async () => plots.count(), SLOW).toBe(1);
     const text = await page.getByTestId('report-plots').textContent();
     expect(text).toContain('S3: init-scale-sweep');
-    expect(text).toContain('checks: 1 of 1 pass');
+    expect(text).toContain('checks: 1 of 2 pass');
+    expect(text).toContain('failed: slope: measured 1.5, expected in [0.9, 1.1]');
+    const cells = await page.locator('[data-testid="report-plots"] table td').allTextContents();
+    expect(cells).toEqual(['0.01', '0.01235 ± 0.002', 'large', '3.00e-7']);
     // Drawn by the report's renderLinePlot: one labelled line per series, the guide dashed.
     expect(await plots.locator('[stroke-dasharray]').count()).toBeGreaterThan(0);
     for (const name of ['h=1', 'slope 1']) expect(await plots.textContent()).toContain(name);
