@@ -84,7 +84,9 @@ describe('readReport', () => {
       command: 'deeplin reproduce --quick',
       scenarios: [
         { id: 'S1', title: 'shallow', summary: { plots: [spec()], tables: [
-          { title: 'T', columns: ['a', 'b'], rows: [[1, { mean: 2, std: 0.5, n: 3 }], ['x', null]] },
+          {
+            title: 'T', columns: ['a', 'b'], rows: [[1, { mean: 2, std: 0.5, n: 3 }], ['x', null]],
+          },
           { title: 'no rows' }], checks: [
           { name: 'c1', pass: true, measured: 1e-15, expected: '< 1e-10' },
           { name: 'c2', pass: false, measured: 3, expected: '< 1' }] } },
