@@ -1,6 +1,6 @@
 // A deep linear network θ = W1 W2 ⋯ Wh X whose weights live in Wasm memory from create to
 // dispose, so a training step costs no copies. The descriptor block mirrors assembly/dln.ts.
-import { Disposed } from '../core/errors.js';
+import { Disposed, Overflow } from '../core/errors.js';
 import { f64View } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from '../linalg/matrix.js';
@@ -71,6 +71,7 @@ export class DeepLinearNetwork {
    * @param config A, b, widths, init, seed, and optionally frozen and lazyAlpha
    * @throws {InvalidArgument | RangeError | ShapeMismatch | NonFiniteInput} for a bad config,
    *   naming the field, the rule and the value received
+   * @throws {Overflow} when the initial θ = W1⋯WhX or its loss is beyond the f64 range
    */
   constructor(config: NetworkConfig) {
     const shape = checkConfig(config);
@@ -142,6 +143,23 @@ export class DeepLinearNetwork {
       dv[S.THETA0] = at(oTheta0);
       dv[S.ALPHA] = lazyAlpha;
       dv[S.THETA_EFF] = at(oEff);
+    }
+
+    // Finite factors and data can still multiply out beyond the f64 range (a huge init
+    // scale, or A and θ both large): refuse them here rather than hand out θ or a loss that
+    // is ±Infinity or NaN.
+    const loss = wasm().dlnForward(this.pd);
+    const theta = f64View(this.slot(S.THETA_EFF), d * k);
+    const bad = theta.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0 || !Number.isFinite(loss)) {
+      const what = bad >= 0
+        ? `θ = W1⋯WhX (entry [${bad}] is ${theta[bad]})`
+        : `loss ½‖Aθ − b‖² (${loss})`;
+      this.dispose();
+      throw new Overflow(
+        `DeepLinearNetwork: the initial ${what} leaves the f64 range; lower config.init's ` +
+          'scale or rescale config.A and config.b',
+      );
     }
   }
 

@@ -36,7 +36,8 @@ function summarize(rows: Row[]): Summary {
   const large = ok.filter((r) => r.s === ss[ss.length - 1]);
   return {
     tables: [{
-      title: `Headline: test error ‖θ∞ − y_true‖² (Bayes floor d − n = ${dMinusN}; mean ± std, converged/total)`,
+      title: `Headline: test error ‖θ∞ − y_true‖² (Bayes floor d − n = ${dMinusN}; ` +
+        'mean ± std, converged/total)',
       columns: ['s', 'θ* (min-norm)', ...hs.map((h) => `h = ${h}`)],
       rows: ss.map((s) => [fmt(s), meanStd(col(rows.filter((r) => r.s === s && r.h === hs[0]),
         'minNormTestError')), ...hs.map((h) => {
@@ -49,7 +50,8 @@ function summarize(rows: Row[]): Summary {
       id: 'test-error', title: 'Test error against init scale, planted y_true ~ N(0, I)',
       x: { label: 'init scale s', log: true }, y: { label: '‖θ∞ − y_true‖²', log: true },
       series: [
-        ...hs.map((h) => ({ name: `h = ${h}`, kind: 'line' as const, points: curve(rows, h, 'testError', false) })),
+        ...hs.map((h) => ({ name: `h = ${h}`, kind: 'line' as const,
+          points: curve(rows, h, 'testError', false) })),
         { name: 'min-norm θ* (this sample)', kind: 'dots' as const,
           points: curve(rows, hs[0]!, 'minNormTestError', false) },
         { name: `Bayes floor d − n = ${dMinusN}`, kind: 'guide' as const,
@@ -61,7 +63,8 @@ function summarize(rows: Row[]): Summary {
         'planted problems, in standard errors', Math.abs(mean(floors) - dMinusN) /
         Math.sqrt((2 * dMinusN) / (floors.length * FLOOR_DRAWS)), 4),
       checkBelow('small s', `max relative excess test error over θ*'s at s = ${fmt(ss[0])}`,
-        maxOf(small.map((r) => Math.abs((r.testError as number) / (r.minNormTestError as number) - 1))),
+        maxOf(small.map((r) =>
+          Math.abs((r.testError as number) / (r.minNormTestError as number) - 1))),
         0.1),
       checkAbove('large s', `mean test error at s = ${fmt(ss[ss.length - 1])} over the floor d − n`,
         large.length ? mean(col(large, 'testError')) / dMinusN : NaN, 2),
@@ -78,10 +81,13 @@ export const plantedGeneralization: Scenario = {
   id: 'S9',
   name: 'planted-generalization',
   title: 'Planted generalization: the min-norm solution is the Bayes-optimal interpolant',
-  description: 'y_true ~ N(0, I), b = A y_true; test error of the trained θ against s and the floor d − n.',
+  description:
+    'y_true ~ N(0, I), b = A y_true; test error of the trained θ against s and the floor d − n.',
   grid: (opts) => makeGrid('S9', {
-    full: { axes: { h: [1, 3], m: [10], s: logGrid(-2, 1, 7) }, seeds: 5, params: { maxSteps: 50000 } },
-    quick: { axes: { h: [1, 2], m: [10], s: [0.01, 0.1, 1, 10] }, seeds: 2, params: { maxSteps: 50000 } },
+    full: { axes: { h: [1, 3], m: [10], s: logGrid(-2, 1, 7) }, seeds: 5,
+      params: { maxSteps: 50000 } },
+    quick: { axes: { h: [1, 2], m: [10], s: [0.01, 0.1, 1, 10] }, seeds: 2,
+      params: { maxSteps: 50000 } },
   }, opts),
   run,
   summarize,
