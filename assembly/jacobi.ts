@@ -26,6 +26,18 @@ export function drotRows(len: i32, px: usize, py: usize, c: f64, s: f64): void {
   const cv = f64x2.splat(c);
   const sv = f64x2.splat(s);
   let k = 0;
+  // Four lanes a step: two independent load-rotate-store chains per stream.
+  for (; k + 4 <= len; k += 4) {
+    const off = <usize>k << 3;
+    const x0 = v128.load(px + off);
+    const y0 = v128.load(py + off);
+    const x1 = v128.load(px + off, 16);
+    const y1 = v128.load(py + off, 16);
+    v128.store(px + off, f64x2.sub(f64x2.mul(cv, x0), f64x2.mul(sv, y0)));
+    v128.store(py + off, f64x2.add(f64x2.mul(sv, x0), f64x2.mul(cv, y0)));
+    v128.store(px + off, f64x2.sub(f64x2.mul(cv, x1), f64x2.mul(sv, y1)), 16);
+    v128.store(py + off, f64x2.add(f64x2.mul(sv, x1), f64x2.mul(cv, y1)), 16);
+  }
   for (; k + 2 <= len; k += 2) {
     const off = <usize>k << 3;
     const x = v128.load(px + off);

@@ -7,7 +7,8 @@ import { readReportText } from './report.ts';
 import { FIELD_NAMES, parseSettings } from './settings.ts';
 import { withSummaries } from './summaries.ts';
 import type { FieldErrors, FormValues } from './settings.ts';
-import { clearResults, drawFinished, drawHistory, drawReport } from './view.ts';
+import { nodeSnippet } from './snippet.ts';
+import { clearResults, drawFinished, drawHistory, drawReport, showSnippet } from './view.ts';
 
 const form = document.getElementById('settings') as HTMLFormElement;
 const trainButton = document.getElementById('train') as HTMLButtonElement;
@@ -33,7 +34,9 @@ function showErrors(errors: FieldErrors): boolean {
     const name = el.dataset.for as keyof FieldErrors;
     const message = errors[name];
     el.textContent = message === undefined ? '' : `${name} ${message}`;
+    el.id = `error-${name}`;
     field(name).setAttribute('aria-invalid', String(message !== undefined));
+    field(name).setAttribute('aria-describedby', el.id);
   }
   return Object.keys(errors).length === 0;
 }
@@ -121,6 +124,7 @@ async function train(): Promise<void> {
   rows = [];
   stepsDone = 0;
   clearResults();
+  showSnippet(nodeSnippet(parsed.settings));
   trainButton.disabled = true;
   stopButton.disabled = false;
   setStatus('starting…', 'busy');
@@ -191,6 +195,8 @@ setupPresets();
 setupReportDrop();
 drawHistory([]);
 form.addEventListener('input', () => {
+  // The form no longer is the preset whose note is shown.
+  document.getElementById('preset-note')!.textContent = '';
   const parsed = parseSettings(readForm());
   showErrors(parsed.ok ? {} : parsed.errors);
 });

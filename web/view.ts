@@ -74,6 +74,12 @@ export function drawFinished(m: Finished): void {
   byId('theta-details').hidden = false;
 }
 
+/** Show the Node script that repeats the current run. */
+export function showSnippet(code: string): void {
+  byId('node-code').textContent = code;
+  byId('node-details').hidden = false;
+}
+
 /** Clear the results of the previous run. */
 export function clearResults(): void {
   byId('summary').hidden = true;

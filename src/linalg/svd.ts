@@ -7,9 +7,11 @@
 // promise absolute accuracy ‖A‖·eps (LAPACK's divide and conquer even loses that on the graded
 // 26×26 companion matrix of Reference-LAPACK issue 316).
 //
-// Known shortcoming: the input is scaled by one power of two so its largest entry is near 1;
-// entries more than ~1e150 below the largest lose the squares Jacobi forms for them, so such
-// extreme dynamic ranges within one matrix get absolute, not relative, accuracy.
+// Range: the input is scaled by one power of two so that its largest entry is 2^TOP; Jacobi's
+// squared norms then stay normal for rows down to ~1e-265 of the largest. Known shortcoming:
+// singular values below 2^FLUSH in those units (≈1e-265·max|a_ij|) come out as exact zeros,
+// with orthonormal completing vectors, which keeps the absolute contract but not relative
+// accuracy for such extreme dynamic ranges within one matrix.
 import { ConvergenceFailure, InvalidArgument } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
@@ -33,6 +35,10 @@ export interface SvdResult {
   /** Right singular vectors as columns, or null when vectors: 'none'. */
   V: Matrix | null;
 }
+
+/** log2 of the largest entry after scaling, and of the smallest singular value kept. */
+const TOP = 400;
+const FLUSH = -480;
 
 /** Jacobi sweeps allowed before ConvergenceFailure (typical runs need 5 to 12). */
 export const MAX_JACOBI_SWEEPS = 60;
@@ -113,7 +119,7 @@ function svdTall(
   }
   if (amax === 0) return zeroMatrixSvd(m, n, vectors);
   const perm = Array.from({ length: m }, (_, i) => i).sort((x, y) => rowNorm[y]! - rowNorm[x]!);
-  const e = -Math.floor(Math.log2(amax));
+  const e = TOP - Math.floor(Math.log2(amax));
 
   return withScratch((s) => {
     const k = wasm();
@@ -140,7 +146,7 @@ function svdTall(
       );
     }
     k.djacobiFinish(n, n, px, n, pv, n, n, pd);
-    const sigma = f64View(pd, n).map((v) => scaleBy(v, -e));
+    const sigma = f64View(pd, n).map((v) => (v < 2 ** FLUSH ? 0 : scaleBy(v, -e)));
     if (!want) return { U: null, s: sigma, V: null };
 
     const rank = sigma.findIndex((v) => v === 0);

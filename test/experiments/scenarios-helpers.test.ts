@@ -7,9 +7,13 @@ import { Matrix } from '../../src/linalg/matrix.js';
 import { makeGrid, logGrid } from '../../src/experiments/scenarios/grid.js';
 import { logLogSlope, mean, meanStd, std, fmt } from '../../src/experiments/scenarios/stats.js';
 import { makeProblem, P0 } from '../../src/experiments/scenarios/problem.js';
-import { fit, kernelLimit, tangentKernel, productOf } from '../../src/experiments/scenarios/fitting.js';
+import {
+  fit, kernelLimit, tangentKernel, productOf,
+} from '../../src/experiments/scenarios/fitting.js';
 import { useEngine } from '../../src/experiments/scenarios/network.js';
-import { matvecTs, norm, sub, orthonormalRows, gram } from '../../src/experiments/scenarios/dense.js';
+import {
+  matvecTs, norm, sub, orthonormalRows, gram,
+} from '../../src/experiments/scenarios/dense.js';
 import { rankOneRoot } from '../../src/experiments/scenarios/s05-balanced-vs-random.js';
 import { mirrorLimit } from '../../src/experiments/scenarios/diagonal.js';
 
@@ -19,7 +23,8 @@ describe('grid', () => {
 
   it('is the product of the axes times the seeds, with overrides', () => {
     expect(makeGrid('T', spec, { quick: false, overrides: {} })).toHaveLength(12);
-    const g = makeGrid('T', spec, { quick: false, overrides: { s: '0.5', seeds: '2', maxSteps: '7' } });
+    const overrides = { s: '0.5', seeds: '2', maxSteps: '7' };
+    const g = makeGrid('T', spec, { quick: false, overrides });
     expect(g).toHaveLength(4);
     expect(g.every((c) => c.s === 0.5 && c.maxSteps === 7)).toBe(true);
   });
@@ -82,7 +87,9 @@ describe('problem and kernels', () => {
   it('orthonormalRows leaves W Wᵀ = I', () => {
     const q = orthonormalRows(Matrix.randn(5, 9, { seed: 3 }));
     const g = gram(q);
-    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) expect(g.get(i, j)).toBeCloseTo(+(i === j), 14);
+    for (let i = 0; i < 5; i++) {
+      for (let j = 0; j < 5; j++) expect(g.get(i, j)).toBeCloseTo(+(i === j), 14);
+    }
   });
 });
 
@@ -104,8 +111,8 @@ describe('closed forms', () => {
 describe('trainers', () => {
   it('Wasm and TypeScript reference GD agree from the same start', () => {
     const p = makeProblem({ ...P0, seed: 7 });
-    const start = [Matrix.randn(20, 6, { seed: 1, scale: 0.3 }), Matrix.randn(6, 6, { seed: 2, scale: 0.3 }),
-      Matrix.randn(6, 1, { seed: 3, scale: 0.3 })];
+    const start = [[20, 6], [6, 6], [6, 1]]
+      .map(([r, c], i) => Matrix.randn(r!, c!, { seed: i + 1, scale: 0.3 }));
     const spec = { problem: p, widths: [6, 6], seed: 0,
       init: start.map((v) => ({ kind: 'custom' as const, value: v })) };
     const runs = (['wasm', 'reference'] as const).map((engine) => {

@@ -2,8 +2,11 @@
 // worker must give the same bits as the Node API, the page must stay responsive while it trains,
 // and bad settings and diverging runs must be shown, not thrown. build.node.test.ts checks the
 // page built by Vite the same way.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
@@ -65,6 +68,23 @@ describe('demo page (Vite dev server, Chromium)', () => {
     expect(points?.trim().split(' ')).toHaveLength(31);
     mkdirSync(`${root}out`, { recursive: true });
     await page.screenshot({ path: `${root}out/web-demo.png`, fullPage: true });
+  });
+
+  it('shows a Node script that prints the same θ from the built package', async () => {
+    // Runs against dist/, which `npm test` builds first.
+    const code = (await page.getByTestId('node-code').textContent())!;
+    expect(code).toContain("from 'deeplin'");
+    const dir = mkdtempSync(join(tmpdir(), 'deeplin-snippet-'));
+    try {
+      const file = join(dir, 'run.mjs');
+      const dist = pathToFileURL(`${root}dist/index.js`).href;
+      writeFileSync(file, code.replace("from 'deeplin'", `from '${dist}'`));
+      const out = execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim().split('\n');
+      expect(out[0]).toMatch(/^3000 /);
+      expect(out[1]).toBe(await page.getByTestId('theta-hex').textContent());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lands on A⁺b with a zero first layer, as the theory predicts (preset)', async () => {
@@ -183,11 +203,15 @@ describe('demo page (Vite dev server, Chromium)', () => {
     await expect.poll(async () => page.getByTestId('report-plots').textContent())
       .toContain('scenario S99 is not in this build of deeplin: no plots');
 
-    await page.getByTestId('report-file').setInputFiles({
-      name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"x": 1}'),
+    // Dropped on the drop zone rather than chosen: a file that is not a report.
+    await page.getByTestId('drop').evaluate((zone) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['{"x": 1}'], 'other.json', { type: 'application/json' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
     });
     await expect.poll(async () => page.getByTestId('report-error').textContent())
-      .toContain('not a deeplin report');
+      .toBe('other.json: not a deeplin report: expected {"scenarios": [...]}');
+    expect(await page.locator('[data-testid="report-plots"] svg').count()).toBe(0);
   });
 
   it('redraws a results.json of S1 from its rows, as the report does', async () => {

@@ -46,6 +46,15 @@ describe('renderPlotSvg', () => {
     for (const t of ['1e-3', '1e-2', '1e-1', '1e0']) expect(labels).toContain(t);
   });
 
+  it('adds 2× and 5× ticks when a log axis spans under three decades', () => {
+    const doc = parse(renderPlotSvg({
+      ...spec, x: { label: 'step' }, series: [{ name: 'd', points: [[0, 0.15], [1, 2]] }],
+    }));
+    const labels = Array.from(doc.querySelectorAll('text')).map((t) => t.textContent);
+    for (const t of ['0.2', '0.5', '1e0', '2']) expect(labels).toContain(t);
+    expect(labels).not.toContain('1e-1');
+  });
+
   it('breaks the line at points a log axis cannot show', () => {
     const doc = parse(renderPlotSvg({
       ...spec,

@@ -69,10 +69,13 @@ export function trainDiagonal(
  * φ(λ) = Σ (a_i/c) cosh(c(Aᵀλ)_i + o_i) − bᵀλ, whose gradient is Aβ(λ) − b.
  * Woodworth: a = 2α², c = 1, o = 0. Azulay: a = |δ|/2, c = 2, o = asinh(2β0/|δ|).
  */
-export function mirrorLimit(problem: Problem, a: Float64Array, c: number, o: Float64Array): Float64Array {
+export function mirrorLimit(
+  problem: Problem, a: Float64Array, c: number, o: Float64Array,
+): Float64Array {
   const { A, b, n } = problem;
   let lambda = new Float64Array(n);
-  const betaOf = (l: Float64Array) => matTvecTs(A, l).map((z, i) => a[i]! * Math.sinh(c * z + o[i]!));
+  const betaOf = (l: Float64Array) =>
+    matTvecTs(A, l).map((z, i) => a[i]! * Math.sinh(c * z + o[i]!));
   const phi = (l: Float64Array) => {
     const z = matTvecTs(A, l);
     let s = 0;
@@ -90,7 +93,9 @@ export function mirrorLimit(problem: Problem, a: Float64Array, c: number, o: Flo
     for (let r = 0; r < n; r++) {
       for (let s = 0; s < n; s++) {
         let v = 0;
-        for (let k = 0; k < problem.d; k++) v += A.data[r * problem.d + k]! * w[k]! * A.data[s * problem.d + k]!;
+        for (let k = 0; k < problem.d; k++) {
+          v += A.data[r * problem.d + k]! * w[k]! * A.data[s * problem.d + k]!;
+        }
         h.data[r * n + s] = v + (r === s ? 1e-300 : 0);
       }
     }
@@ -101,7 +106,8 @@ export function mirrorLimit(problem: Problem, a: Float64Array, c: number, o: Flo
     for (let k = 0; k < 80; k++) {
       next = lambda.map((l, i) => l - t * dir[i]!);
       const f = phi(next);
-      if (Number.isFinite(f) && f <= f0 - 1e-4 * t * grad.reduce((s, g, i) => s + g * dir[i]!, 0)) break;
+      const decrease = 1e-4 * t * grad.reduce((s, g, i) => s + g * dir[i]!, 0);
+      if (Number.isFinite(f) && f <= f0 - decrease) break;
       t /= 2;
     }
     lambda = next;

@@ -61,11 +61,13 @@ export function dataKernel(problem: Problem, m: Matrix): Matrix {
  * for α < 1 as (e) found necessary), optionally capped further.
  */
 export function safeStep(
-  problem: Problem, factors: Matrix[], opts: { frozen?: boolean[]; alpha?: number; cap?: number } = {},
+  problem: Problem, factors: Matrix[],
+  opts: { frozen?: boolean[]; alpha?: number; cap?: number } = {},
 ): number {
   const h = factors.length - 1;
   const alpha = opts.alpha ?? 1;
-  const kernelStep = 0.5 / largestEigenvalue(dataKernel(problem, tangentKernel(factors, opts.frozen)));
+  const kernel = dataKernel(problem, tangentKernel(factors, opts.frozen));
+  const kernelStep = 0.5 / largestEigenvalue(kernel);
   const target = problem.thetaStarNorm / alpha;
   const end = (alpha < 1 ? 0.5 : 1) / ((h + 1) * target ** ((2 * h) / (h + 1)) * problem.sigmaMax2);
   const allTrained = !opts.frozen || opts.frozen.every((f) => !f);

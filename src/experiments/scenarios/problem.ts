@@ -86,5 +86,6 @@ export const P1 = { n: 20, d: 100 } as const;
 
 /** Derive independent seeds for the problem, the initialization and extra draws of one run. */
 export function seedsOf(seed: number): { problem: number; init: number; extra: number } {
-  return { problem: 1_000_003 * seed + 11, init: 1_000_003 * seed + 29, extra: 1_000_003 * seed + 47 };
+  const base = 1_000_003 * seed;
+  return { problem: base + 11, init: base + 29, extra: base + 47 };
 }

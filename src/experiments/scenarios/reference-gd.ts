@@ -112,7 +112,8 @@ export class ReferenceNetwork {
       const r = sub(matvecTs(A, theta), b);
       loss = 0.5 * norm(r) ** 2 / (alpha === undefined ? 1 : alpha ** 2);
       const record = (every > 0 && steps % every === 0) || steps === 0;
-      if ((opts.record ?? true) && (record || loss < tol || steps >= opts.maxSteps || !Number.isFinite(loss))) {
+      const last = loss < tol || steps >= opts.maxSteps || !Number.isFinite(loss);
+      if ((opts.record ?? true) && (record || last)) {
         history.push({
           step: steps, loss, thetaNorm: norm(theta), residual: norm(r),
           distanceToMinNorm: norm(sub(theta, thetaStar)),
@@ -134,7 +135,9 @@ export class ReferenceNetwork {
           const nd = next[i]!.data;
           for (let row = 0; row < w.rows; row++) {
             const pr = eta * p[row]!;
-            for (let c = 0; c < w.cols; c++) nd[row * w.cols + c] = nd[row * w.cols + c]! - pr * suffix[c]!;
+            for (let c = 0; c < w.cols; c++) {
+              nd[row * w.cols + c] = nd[row * w.cols + c]! - pr * suffix[c]!;
+            }
           }
         }
         if (i < h) p = matTvecTs(w, p);

@@ -90,7 +90,8 @@ export const shallowBaseline: Scenario = {
   id: 'S1',
   name: 'shallow-baseline',
   title: 'Shallow baseline: GD on θ directly keeps the null-space part of θ0',
-  description: 'Depth 0; θ0 = 0 or Gaussian(σ); checks the limit A⁺b + P_N θ0 and the loss envelope.',
+  description:
+    'Depth 0; θ0 = 0 or Gaussian(σ); checks the limit A⁺b + P_N θ0 and the loss envelope.',
   grid: (opts) => makeGrid('S1', {
     full: { axes: { sigma: [0, 0.1, 1, 10] }, seeds: 5, params: { maxSteps: 20000, every: 5 } },
     quick: { axes: { sigma: [0, 1, 10] }, seeds: 2, params: { maxSteps: 20000, every: 10 } },

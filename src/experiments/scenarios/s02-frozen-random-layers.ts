@@ -44,7 +44,8 @@ function run(c: Config): Row[] {
   let factors: Matrix[];
   if (layers === 'orthonormal') {
     const ws = orthonormalLayers(problem.d, m, h, seeds.extra);
-    const x = drawFactors({ problem, widths: [m], init: [{ kind: 'zero' }, xInit], seed: seeds.init })[1]!;
+    const x = drawFactors({ problem, widths: [m], init: [{ kind: 'zero' }, xInit],
+      seed: seeds.init })[1]!;
     factors = [...ws, x];
   } else {
     factors = drawFactors({ problem, widths: Array(h).fill(m), seed: seeds.init,
@@ -79,7 +80,8 @@ function summarize(rows: Row[]): Summary {
   const ms = sortedUnique(rows.map((r) => r.m));
   const trainedOk = rows.filter((r) => r.trained && r.converged === true);
   const trainedAll = rows.filter((r) => r.trained);
-  const curveOf = (sel: Row[], h: number, key: string) => groupBy(sel.filter((r) => r.h === h), ['m'])
+  const curveOf = (sel: Row[], h: number, key: string) =>
+    groupBy(sel.filter((r) => r.h === h), ['m'])
     .map(({ key: k, rows: g }) => [k.m as number, geomean(col(g, key))] as [number, number])
     .filter(([, y]) => y > 0);
   const ratios: number[] = [];
@@ -93,14 +95,18 @@ function summarize(rows: Row[]): Summary {
   const orth0 = trainedOk.filter((r) => r.layers === 'orthonormal' && r.x0 === 'zero');
   return {
     tables: [{
-      title: 'Headline: relative error of the frozen-layer limit, Gaussian layers, x0 = 0 (closed form C4; mean ± std)',
+      title: 'Headline: relative error of the frozen-layer limit, Gaussian layers, x0 = 0 ' +
+        '(closed form C4; mean ± std)',
       columns: ['m', ...hs.map((h) => `h = ${h}`)],
-      rows: ms.map((m) => [m, ...hs.map((h) => meanStd(col(gauss0.filter((r) => r.h === h && r.m === m), 'closedFormErr')))]),
+      rows: ms.map((m) => [m, ...hs.map((h) =>
+        meanStd(col(gauss0.filter((r) => r.h === h && r.m === m), 'closedFormErr')))]),
     }, {
       title: 'Trained runs against the closed form (C3/C4) and orthonormal layers (C5)',
-      columns: ['layers', 'x0', 'converged/total', 'max ‖θ_GD − closed form‖', 'rel. error (mean ± std)'],
+      columns: ['layers', 'x0', 'converged/total', 'max ‖θ_GD − closed form‖',
+        'rel. error (mean ± std)'],
       rows: groupBy(trainedAll, ['layers', 'x0']).map(({ key, rows: g }) => [
-        key.layers as string, key.x0 as string, `${g.filter((r) => r.converged).length}/${g.length}`,
+        key.layers as string, key.x0 as string,
+        `${g.filter((r) => r.converged).length}/${g.length}`,
         fmt(maxOf(col(g, 'gapToClosedForm'))), meanStd(col(g, 'relErr')),
       ]),
     }],
@@ -121,7 +127,8 @@ function summarize(rows: Row[]): Summary {
     }],
     checks: [
       checkBelow('C3/C4', 'max ‖θ_GD − T1 closed form‖ over trained runs (all converged)',
-        trainedOk.length === trainedAll.length ? maxOf(col(trainedOk, 'gapToClosedForm')) : NaN, 1e-9),
+        trainedOk.length === trainedAll.length ? maxOf(col(trainedOk, 'gapToClosedForm')) : NaN,
+        1e-9),
       checkBelow('C5', 'max ‖θ∞ − θ*‖ for orthonormal frozen layers, x0 = 0',
         maxOf(col(orth0, 'distanceToMinNorm')), 1e-10),
       checkBetween('C6', 'ratios err(4m)/err(m), m ≥ 32, Gaussian layers, x0 = 0 (worst one)',
@@ -137,7 +144,7 @@ function summarize(rows: Row[]): Summary {
 
 /**
  * Orthonormal rows need m ≥ d; untrained widths get the closed form for x0 = 0 only; the
- * widest layer is 1024 for h ≤ 2, 512 for h = 3 and 256 for h = 5 (the closed form's cost grows
+ * widest layer is 2048 for h ≤ 2, 512 for h = 3 and 256 for h = 5 (the closed form's cost grows
  * like h·m², and the default grid has a time budget).
  */
 function keepFrozen(c: Config): boolean {
@@ -146,7 +153,7 @@ function keepFrozen(c: Config): boolean {
   if (c.layers === 'orthonormal') return trained && m >= P0.d;
   if (!trained && c.x0 !== 'zero') return false;
   const h = c.h as number;
-  return m <= (h <= 2 ? 1024 : h === 3 ? 512 : 256);
+  return m <= (h <= 2 ? 2048 : h === 3 ? 512 : 256);
 }
 
 export const frozenRandomLayers: Scenario = {
@@ -155,7 +162,7 @@ export const frozenRandomLayers: Scenario = {
   title: 'Frozen random layers: a weighted minimum norm that tends to A⁺b as the width grows',
   description: 'Only x trained; error against width for Gaussian and orthonormal frozen layers.',
   grid: (opts) => makeGrid('S2', {
-    full: { axes: { h: [1, 2, 3, 5], m: [16, 32, 64, 128, 256, 512, 1024],
+    full: { axes: { h: [1, 2, 3, 5], m: [16, 32, 64, 128, 256, 512, 1024, 2048],
       layers: ['gaussian', 'orthonormal'], x0: ['zero', 'random'] }, seeds: 5,
     params: { trainMaxWidth: 64, maxSteps: 100000 } },
     quick: { axes: { h: [1, 3], m: [32, 128, 512], layers: ['gaussian', 'orthonormal'],

@@ -61,8 +61,9 @@ function summarize(rows: Row[]): Summary {
       return `${meanStd(col(c, 'relErr'))} (${c.length}/${g.length})`;
     })]),
   };
-  const curveOf = (mode: string) => groupBy(ok.filter((r) => r.mode === mode && (r.s as number) > 0),
-    ['s']).map(({ key, rows: g }) => [key.s as number, geomean(col(g, 'relErr'))] as [number, number]);
+  const curveOf = (mode: string) =>
+    groupBy(ok.filter((r) => r.mode === mode && (r.s as number) > 0), ['s'])
+      .map(({ key, rows: g }) => [key.s as number, geomean(col(g, 'relErr'))] as [number, number]);
   const zeroW1 = rows.filter((r) => r.mode === 'first' && r.s === 0);
   const zeroOk = zeroW1.filter((r) => r.converged);
   const restSmall = ok.filter((r) => r.mode === 'rest' && (r.s as number) > 0 &&

@@ -28,7 +28,9 @@ export function balancedRankOne(d: number, widths: number[], s: number, seed: nu
     const a = us[i]!;
     const b = us[i + 1]!;
     const w = new Matrix(a.length, b.length);
-    for (let r = 0; r < a.length; r++) for (let c = 0; c < b.length; c++) w.data[r * b.length + c] = s * a[r]! * b[c]!;
+    for (let r = 0; r < a.length; r++) {
+      for (let c = 0; c < b.length; c++) w.data[r * b.length + c] = s * a[r]! * b[c]!;
+    }
     out.push(w);
   }
   out.push(new Matrix(widths[widths.length - 1]!, 1, us[us.length - 1]!.map((x) => s * x)));
@@ -50,7 +52,9 @@ export function rankOneRoot(sa: number, thetaStarNorm: number, h: number): numbe
 }
 
 /** One Euler step of the end-to-end ODE of T4 with step η. */
-export function aroraEulerStep(problem: Problem, y: Float64Array, h: number, eta: number): Float64Array {
+export function aroraEulerStep(
+  problem: Problem, y: Float64Array, h: number, eta: number,
+): Float64Array {
   const g = matTvecTs(problem.A, sub(matvecTs(problem.A, y), problem.b));
   const ny = norm(y);
   const yhat = y.map((v) => v / ny);
@@ -99,7 +103,7 @@ function run(c: Config): Row[] {
     const tol = part === 'trajectory' ? 0 : lossTolFor(1);
     while (done < total) {
       const k = Math.min(perUnit, total - done);
-      net.train({ step: eta, maxSteps: k, lossTol: tol });
+      net.train({ step: eta, maxSteps: k, lossTol: tol, record: false });
       for (let i = 0; i < k; i++) y = aroraEulerStep(problem, y, h, eta);
       done += k;
       const f = net.factors();
@@ -117,7 +121,8 @@ function run(c: Config): Row[] {
 
 const PARTS = {
   fixedpoint: { axes: ['h', 's', 'init'], full: { h: [1, 2, 3], s: [0.2, 0.4, 0.6, 0.8],
-    init: ['balanced', 'gaussian'] }, quick: { h: [1, 2], s: [0.3, 0.6], init: ['balanced', 'gaussian'] },
+    init: ['balanced', 'gaussian'] },
+  quick: { h: [1, 2], s: [0.3, 0.6], init: ['balanced', 'gaussian'] },
   params: { eta: 0.005, m: 10, maxSteps: 400000, part: 'fixedpoint' } },
   trajectory: { axes: ['eta'], full: { eta: [0.02, 0.01, 0.005] }, quick: { eta: [0.02, 0.01] },
     params: { h: 3, m: 8, s: 0.5, horizon: 60, init: 'balanced', part: 'trajectory' } },
@@ -128,12 +133,17 @@ const PARTS = {
 function grid(opts: GridOptions): Config[] {
   const known = new Set(['seeds', 'h', 's', 'init', 'eta']);
   for (const k of Object.keys(opts.overrides ?? {})) {
-    if (!known.has(k)) throw new InvalidArgument(`S5.grid: unknown override '${k}'; expected one of ${[...known].join(', ')}`);
+    if (!known.has(k)) {
+      throw new InvalidArgument(
+        `S5.grid: unknown override '${k}'; expected one of ${[...known].join(', ')}`,
+      );
+    }
   }
   return Object.values(PARTS).flatMap((p) => {
     const overrides = Object.fromEntries(Object.entries(opts.overrides ?? {})
       .filter(([k]) => k === 'seeds' || (p.axes as readonly string[]).includes(k)));
-    const spec = (axes: object, seeds: number) => ({ axes: axes as Record<string, (number | string)[]>,
+    const spec = (axes: object, seeds: number) => ({
+      axes: axes as Record<string, (number | string)[]>,
       seeds, params: { ...p.params } as Record<string, number | string> });
     return makeGrid('S5', { full: spec(p.full, p === PARTS.fixedpoint ? 5 : 3),
       quick: spec(p.quick, 2) }, { quick: opts.quick, overrides });
@@ -144,7 +154,8 @@ export const balancedVsRandom: Scenario = {
   id: 'S5',
   name: 'balanced-vs-random',
   title: 'Balanced versus random starts: a closed-form error and the end-to-end flow',
-  description: 'Rank-one balanced start against Gaussian with the same ‖θ0‖; T4 root, Arora ODE, drift.',
+  description:
+    'Rank-one balanced start against Gaussian with the same ‖θ0‖; T4 root, Arora ODE, drift.',
   grid,
   run,
   summarize: summarizeBalanced,

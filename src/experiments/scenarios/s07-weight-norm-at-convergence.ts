@@ -54,7 +54,8 @@ function summarize(rows: Row[]): Summary {
   const atLarge = ok.filter((r) => (r.s as number) >= 3 - 1e-12);
   return {
     tables: [{
-      title: 'Headline: Σ‖W_i‖²_F + ‖x‖² over (h+1)‖θ*‖^{2/(h+1)} at convergence (mean ± std; converged/total)',
+      title: 'Headline: Σ‖W_i‖²_F + ‖x‖² over (h+1)‖θ*‖^{2/(h+1)} at convergence ' +
+        '(mean ± std; converged/total)',
       columns: ['s', ...hs.map((h) => `h = ${h}`)],
       rows: ss.map((s) => [fmt(s), ...hs.map((h) => {
         const g = rows.filter((r) => r.h === h && r.s === s);
@@ -67,8 +68,10 @@ function summarize(rows: Row[]): Summary {
         id: 'ratio', title: 'Weight norm at convergence over its minimum (T5)',
         x: { label: 'init scale s', log: true }, y: { label: 'norm ratio', log: true },
         series: [
-          ...hs.map((h) => ({ name: `h = ${h}`, kind: 'line' as const, points: curve(rows, h, 'weightRatio', false) })),
-          { name: 'minimum (T5)', kind: 'guide' as const, points: ss.map((s) => [s, 1] as [number, number]) },
+          ...hs.map((h) => ({ name: `h = ${h}`, kind: 'line' as const,
+            points: curve(rows, h, 'weightRatio', false) })),
+          { name: 'minimum (T5)', kind: 'guide' as const,
+            points: ss.map((s) => [s, 1] as [number, number]) },
         ],
       },
       {

@@ -80,7 +80,8 @@ function summarize(rows: Row[]): Summary {
         fmt(maxOf(col(g, 'offRange'))), `${g.filter((r) => r.converged).length}/${g.length}`]),
     })),
     plots: parts.map((p) => ({
-      id: p, title: `${p === 'woodworth' ? 'Woodworth' : 'Azulay'} model: ℓ1 and ℓ2 norms of the limit`,
+      id: p,
+      title: `${p === 'woodworth' ? 'Woodworth' : 'Azulay'} model: ℓ1 and ℓ2 norms of the limit`,
       x: { label: label(p), log: true }, y: { label: 'norm', log: true },
       series: [
         { name: '‖β∞‖₁ (GD)', kind: 'dots' as const, points: curve(p, 'l1') },
@@ -91,7 +92,8 @@ function summarize(rows: Row[]): Summary {
       ],
     })),
     checks: [
-      checkBelow('C19/C20', 'max ‖P_N ∇ψ(β∞)‖/‖∇ψ(β∞)‖ over converged runs (mirror-flow optimality)',
+      checkBelow('C19/C20',
+        'max ‖P_N ∇ψ(β∞)‖/‖∇ψ(β∞)‖ over converged runs (mirror-flow optimality)',
         maxOf(col(ok, 'offRange')), 1e-3),
       checkBelow('closed form', 'max ‖β_GD − β_cf‖/‖β_cf‖ over converged runs (GD vs flow: O(η))',
         maxOf(col(ok, 'gapToLimit')), 2e-2),
@@ -100,7 +102,8 @@ function summarize(rows: Row[]): Summary {
       checkBelow('converged', 'fraction of runs not converged', 1 - ok.length / rows.length, 1e-12),
     ],
     notes: ['P0 (b ~ N(0, I)). GD in TypeScript on d = 20 vectors with η = stepFactor/(σ_max² · ' +
-      'the preconditioner bound at the limit), halved for the Azulay model. Closed forms by damped Newton on the dual.'],
+      'the preconditioner bound at the limit), halved for the Azulay model. Closed forms by ' +
+      'damped Newton on the dual.'],
   };
 }
 
@@ -108,7 +111,8 @@ export const diagonalShape: Scenario = {
   id: 'S11',
   name: 'diagonal-shape',
   title: 'Diagonal networks: scale and shape move the bias between ℓ1 and ℓ2',
-  description: 'Woodworth model over α and Azulay u ⊙ v model over |δ|, against closed-form limits.',
+  description:
+    'Woodworth model over α and Azulay u ⊙ v model over |δ|, against closed-form limits.',
   grid: (opts) => makeGrid('S11', {
     full: { axes: { part: ['woodworth', 'azulay'], x: logGrid(-2, 1, 7) }, seeds: 5,
       params: { maxSteps: 200000, stepFactor: 0.1 } },

@@ -49,7 +49,8 @@ function run(c: Config): Row[] {
     let finite = true;
     while (steps < maxSteps) {
       const chunk = steps < 50 ? 1 : 20;
-      const res = net.train({ step: eta, maxSteps: Math.min(chunk, maxSteps - steps), lossTol: tol });
+      const res = net.train({ step: eta, maxSteps: Math.min(chunk, maxSteps - steps),
+        lossTol: tol, record: false });
       steps += res.steps;
       const f = net.factors();
       const scale = 1 + norm(productOf(f));
@@ -77,12 +78,15 @@ function summarize(rows: Row[]): Summary {
   const refErr = new Map<number, number>();
   for (const r of ok) if (r.eta === ref) refErr.set(r.seed as number, r.relErr as number);
   const gaps = ok.filter((r) => r.eta !== ref && refErr.has(r.seed as number))
-    .map((r) => ({ eta: r.eta as number, gap: Math.abs((r.relErr as number) - refErr.get(r.seed as number)!) }));
+    .map((r) => ({ eta: r.eta as number,
+      gap: Math.abs((r.relErr as number) - refErr.get(r.seed as number)!) }));
   const gapCurve = groupBy(gaps as unknown as Row[], ['eta'])
-    .map(({ key, rows: g }) => [(key.eta as number) - ref, geomean(col(g, 'gap'))] as [number, number]);
+    .map(({ key, rows: g }) =>
+      [(key.eta as number) - ref, geomean(col(g, 'gap'))] as [number, number]);
   const driftCurve = groupBy(ok, ['eta'])
     .map(({ key, rows: g }) => [key.eta as number, geomean(col(g, 'drift'))] as [number, number]);
-  const allConvergedEtas = etas.filter((e) => rows.filter((r) => r.eta === e).every((r) => r.converged));
+  const allConvergedEtas = etas.filter((e) =>
+    rows.filter((r) => r.eta === e).every((r) => r.converged));
   const inRange = (c: [number, number][], shift = 0) =>
     c.filter(([e]) => allConvergedEtas.includes(e + shift) && e + shift <= 0.05);
   return {
@@ -103,17 +107,21 @@ function summarize(rows: Row[]): Summary {
       x: { label: 'step size η', log: true }, y: { label: 'value', log: true },
       series: [
         { name: 'max_i ‖D_i(∞) − D_i(0)‖_F', kind: 'line', points: driftCurve },
-        { name: `|e_η − e_ref| against η − η_ref (η_ref = ${fmt(ref)})`, kind: 'line', points: gapCurve },
+        { name: `|e_η − e_ref| against η − η_ref (η_ref = ${fmt(ref)})`, kind: 'line',
+          points: gapCurve },
         ...(driftCurve.length ? [{ name: 'slope 1', kind: 'guide' as const,
-          points: driftCurve.map(([e]) => [e, driftCurve[0]![1] * (e / driftCurve[0]![0])] as [number, number]) }] : []),
+          points: driftCurve.map(([e]) =>
+            [e, driftCurve[0]![1] * (e / driftCurve[0]![0])] as [number, number]) }] : []),
       ],
     }],
     checks: [
-      checkBelow('C7 (T2 identity)', 'max over steps, runs and η of ‖P_N(θ_t − W1(0)v_t)‖/(1 + ‖θ_t‖)',
+      checkBelow('C7 (T2 identity)',
+        'max over steps, runs and η of ‖P_N(θ_t − W1(0)v_t)‖/(1 + ‖θ_t‖)',
         maxOf(col(rows.filter((r) => r.finite), 't2Residual')), 1e-12),
       checkBetween('drift ∝ η', 'log-log slope of the drift in η (converged η ≤ 0.05)',
         logLogSlope(inRange(driftCurve)), 0.8, 1.2),
-      checkBetween('error gap ∝ η', 'log-log slope of |e_η − e_ref| in η − η_ref (converged η ≤ 0.05)',
+      checkBetween('error gap ∝ η',
+        'log-log slope of |e_η − e_ref| in η − η_ref (converged η ≤ 0.05)',
         logLogSlope(inRange(gapCurve, ref)), 0.8, 1.2),
     ],
     notes: [`P0, Gaussian(s) start, fixed η per run; the identity is measured after each of the ` +
@@ -129,7 +137,8 @@ export const stepSize: Scenario = {
   grid: (opts) => makeGrid('S12', {
     full: { axes: { eta: [0.00125, 0.005, 0.02, 0.05, 0.1] }, seeds: 5,
       params: { h: 3, m: 10, s: 1, maxSteps: 200000 } },
-    quick: { axes: { eta: [0.0025, 0.01, 0.04] }, seeds: 2, params: { h: 2, m: 10, s: 1, maxSteps: 100000 } },
+    quick: { axes: { eta: [0.0025, 0.01, 0.04] }, seeds: 2,
+      params: { h: 2, m: 10, s: 1, maxSteps: 100000 } },
   }, opts),
   run,
   summarize,

@@ -52,7 +52,8 @@ function riemannianRun(problem: Problem, layers: Matrix[], eta: number, maxSteps
         const pb = p[b]!;
         const ub = u[b]!;
         for (let a = 0; a < wc; a++) {
-          moved[b * wc + a] = moved[b * wc + a]! - eta * (pb * s[a]! - 0.5 * (pb * zu[a]! + ub * zp[a]!));
+          const xi = pb * s[a]! - 0.5 * (pb * zu[a]! + ub * zp[a]!);
+          moved[b * wc + a] = moved[b * wc + a]! - eta * xi;
         }
       }
       next.push(orthonormalRows(new Matrix(wr, wc, moved)));
@@ -62,7 +63,8 @@ function riemannianRun(problem: Problem, layers: Matrix[], eta: number, maxSteps
     ws = next;
     steps++;
   }
-  return { theta: productOf([...ws, new Matrix(x.length, 1, x)]), ws, steps, converged: loss < 1e-25 };
+  const theta = productOf([...ws, new Matrix(x.length, 1, x)]);
+  return { theta, ws, steps, converged: loss < 1e-25 };
 }
 
 function run(c: Config): Row[] {
@@ -80,7 +82,9 @@ function run(c: Config): Row[] {
     return [{ variant, h, seed: c.seed, converged: r.converged, steps: r.steps,
       relErr: norm(sub(r.theta, problem.thetaStar)) / ts, rowDefect: rowDefect(chain(r.ws)) }];
   }
-  const init = [...layers.map((w) => ({ kind: 'custom', value: w }) as FactorInit), { kind: 'zero' } as FactorInit];
+  const init: FactorInit[] = [
+    ...layers.map((w) => ({ kind: 'custom', value: w }) as FactorInit), { kind: 'zero' },
+  ];
   const fr = fit({ problem, widths: Array(h).fill(m), init, seed: 0,
     ...(variant === 'frozen' ? { frozen: [...Array(h).fill(true), false] } : {}) }, { maxSteps });
   return [{ variant, h, seed: c.seed, converged: fr.result.converged, steps: fr.result.steps,
@@ -95,7 +99,8 @@ function summarize(rows: Row[]): Summary {
     tables: [{
       title: 'Headline: relative error from orthonormal layers and x0 = 0 (mean ± std)',
       columns: ['variant', 'h', 'rel. error', '‖WWᵀ − I‖_F at the end', 'converged', 'steps'],
-      rows: groupBy(rows, ['variant', 'h']).map(({ key, rows: g }) => [key.variant as string, key.h as number,
+      rows: groupBy(rows, ['variant', 'h']).map(({ key, rows: g }) => [
+        key.variant as string, key.h as number,
         meanStd(col(g.filter((r) => r.converged), 'relErr')), fmt(maxOf(col(g, 'rowDefect'))),
         `${g.filter((r) => r.converged).length}/${g.length}`, meanStd(col(g, 'steps'))]),
     }],
@@ -110,7 +115,8 @@ function summarize(rows: Row[]): Summary {
       checkBelow('converged', 'fraction of runs not converged', 1 - ok.length / rows.length, 1e-12),
     ],
     notes: ['Speculative scenario (THEORY.md (d) 13). Moving orthonormal layers change W between ' +
-      'steps, so θ∞ = W∞x∞ is not forced to be θ*: the Riemannian error is measured, not predicted.'],
+      'steps, so θ∞ = W∞x∞ is not forced to be θ*: the Riemannian error is measured, ' +
+      'not predicted.'],
   };
 }
 
@@ -118,9 +124,10 @@ export const riemannianConstrained: Scenario = {
   id: 'S13',
   name: 'riemannian-constrained',
   title: 'Riemannian constraint: layers kept orthonormal by Stiefel GD with QR retraction',
-  description: 'Orthonormal-row layers trained on the Stiefel manifold, x by GD from 0; vs frozen and plain.',
+  description:
+    'Orthonormal-row layers trained on the Stiefel manifold, x by GD from 0; vs frozen and plain.',
   grid: (opts) => makeGrid('S13', {
-    full: { axes: { variant: ['riemannian', 'frozen', 'plain'], h: [1, 2] }, seeds: 3,
+    full: { axes: { variant: ['riemannian', 'frozen', 'plain'], h: [1, 2] }, seeds: 5,
       params: { m: 24, maxSteps: 20000 } },
     quick: { axes: { variant: ['riemannian', 'frozen', 'plain'], h: [1] }, seeds: 2,
       params: { m: 24, maxSteps: 20000 } },

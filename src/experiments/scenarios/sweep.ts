@@ -13,7 +13,9 @@ export function sweepRun(c: Config, planted: PlantedKind = 'none'): Row[] {
   const h = num(c, 'h');
   const m = num(c, 'm');
   const s = num(c, 's');
-  if (!Number.isInteger(h) || h < 1) throw new InvalidArgument(`sweep: h must be an integer ≥ 1; got ${h}`);
+  if (!Number.isInteger(h) || h < 1) {
+    throw new InvalidArgument(`sweep: h must be an integer ≥ 1; got ${h}`);
+  }
   const seeds = seedsOf(c.seed);
   const problem = makeProblem({ ...P0, seed: seeds.problem, planted });
   const fr = fit(
