@@ -38,6 +38,7 @@ const calls: [string, () => unknown][] = [
   ['RangeError', () => new DeepLinearNetwork({ A: Matrix.fromRows([[1e-200, 2e-200]]),
     b: Float64Array.of(1e-200), widths: [], init: { kind: 'zero' }, seed: 0,
   }).train({ step: 'auto', maxSteps: 1 })],
+  ['RangeError', () => lib.matmul(new Matrix(23171, 1), new Matrix(1, 23171))],
   ['Disposed', () => {
     const net = divergingNetwork();
     net.dispose();
