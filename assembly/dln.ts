@@ -90,6 +90,17 @@ function sumSq(n: i32, p: usize): f64 {
 }
 
 /**
+ * n doubles set to zero. A plain SIMD loop: for the short vectors of small networks it beats
+ * memory.fill, which engines may lower to a call out of the compiled code.
+ */
+@inline function zero(p: usize, n: i32): void {
+  const z = f64x2.splat(0);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) v128.store(p + (<usize>i << 3), z);
+  if (i < n) store<f64>(p + (<usize>i << 3), 0);
+}
+
+/**
  * y = M x for a row-major rows×cols M: four rows per sweep share each load of x.
  */
 function matvecRows(rows: i32, cols: i32, pm: usize, px: usize, py: usize): void {
@@ -147,7 +158,7 @@ function matvecRows(rows: i32, cols: i32, pm: usize, px: usize, py: usize): void
 
 /** y = Mᵀ x for a row-major rows×cols M (y has cols entries), two rows per sweep. */
 function matvecTransposed(rows: i32, cols: i32, pm: usize, px: usize, py: usize): void {
-  memory.fill(py, 0, <usize>cols << 3);
+  zero(py, cols);
   const ld = <usize>cols << 3;
   let j = 0;
   for (; j + 2 <= rows; j += 2) {
@@ -181,61 +192,83 @@ function matvecTransposed(rows: i32, cols: i32, pm: usize, px: usize, py: usize)
 
 /**
  * The fused backward-and-update sweep of one layer (vector case):
- *   uOut = Wᵀ uIn  from the old rows (when wantOut), then  W −= η uIn sᵀ  (when update).
- * Two rows per sweep share each load and store of uOut.
+ *   uOut = Wᵀ uIn  from the old rows, then  W −= η uIn sᵀ.
+ * Four rows per sweep share each load and store of uOut and of s.
  */
 function fusedLayer(
-  rows: i32, cols: i32, pw: usize, pu: usize, ps: usize, puOut: usize,
-  eta: f64, wantOut: bool, update: bool,
+  rows: i32, cols: i32, pw: usize, pu: usize, ps: usize, puOut: usize, eta: f64,
 ): void {
-  if (!update) {
-    if (wantOut) matvecTransposed(rows, cols, pw, pu, puOut);
-    return;
-  }
-  if (wantOut) memory.fill(puOut, 0, <usize>cols << 3);
+  zero(puOut, cols);
   const ld = <usize>cols << 3;
   let j = 0;
-  for (; j + 2 <= rows; j += 2) {
+  for (; j + 4 <= rows; j += 4) {
     const r0 = pw + <usize>j * ld;
     const r1 = r0 + ld;
-    const a0 = f64At(pu, j);
-    const a1 = f64At(pu, j + 1);
-    const va0 = f64x2.splat(a0);
-    const va1 = f64x2.splat(a1);
-    const vc0 = f64x2.splat(-eta * a0);
-    const vc1 = f64x2.splat(-eta * a1);
+    const r2 = r1 + ld;
+    const r3 = r2 + ld;
+    const a0 = f64At(pu, j), a1 = f64At(pu, j + 1), a2 = f64At(pu, j + 2), a3 = f64At(pu, j + 3);
+    const va0 = f64x2.splat(a0), va1 = f64x2.splat(a1);
+    const va2 = f64x2.splat(a2), va3 = f64x2.splat(a3);
+    const vc0 = f64x2.splat(-eta * a0), vc1 = f64x2.splat(-eta * a1);
+    const vc2 = f64x2.splat(-eta * a2), vc3 = f64x2.splat(-eta * a3);
     let l = 0;
     for (; l + 2 <= cols; l += 2) {
       const off = <usize>l << 3;
       const w0 = v128.load(r0 + off);
       const w1 = v128.load(r1 + off);
+      const w2 = v128.load(r2 + off);
+      const w3 = v128.load(r3 + off);
       const sv = v128.load(ps + off);
-      if (wantOut) {
-        const acc = f64x2.add(f64x2.mul(va0, w0), f64x2.mul(va1, w1));
-        v128.store(puOut + off, f64x2.add(v128.load(puOut + off), acc));
-      }
+      const acc = f64x2.add(
+        f64x2.add(f64x2.mul(va0, w0), f64x2.mul(va1, w1)),
+        f64x2.add(f64x2.mul(va2, w2), f64x2.mul(va3, w3)),
+      );
+      v128.store(puOut + off, f64x2.add(v128.load(puOut + off), acc));
       v128.store(r0 + off, f64x2.add(w0, f64x2.mul(vc0, sv)));
       v128.store(r1 + off, f64x2.add(w1, f64x2.mul(vc1, sv)));
+      v128.store(r2 + off, f64x2.add(w2, f64x2.mul(vc2, sv)));
+      v128.store(r3 + off, f64x2.add(w3, f64x2.mul(vc3, sv)));
     }
     if (l < cols) {
       const off = <usize>l << 3;
-      const w0 = load<f64>(r0 + off);
-      const w1 = load<f64>(r1 + off);
+      const w0 = load<f64>(r0 + off), w1 = load<f64>(r1 + off);
+      const w2 = load<f64>(r2 + off), w3 = load<f64>(r3 + off);
       const sl = load<f64>(ps + off);
-      if (wantOut) store<f64>(puOut + off, load<f64>(puOut + off) + (a0 * w0 + a1 * w1));
+      store<f64>(puOut + off, load<f64>(puOut + off) + ((a0 * w0 + a1 * w1) + (a2 * w2 + a3 * w3)));
       store<f64>(r0 + off, w0 + (-eta * a0) * sl);
       store<f64>(r1 + off, w1 + (-eta * a1) * sl);
+      store<f64>(r2 + off, w2 + (-eta * a2) * sl);
+      store<f64>(r3 + off, w3 + (-eta * a3) * sl);
     }
   }
-  if (j < rows) {
+  for (; j < rows; j++) {
     const r0 = pw + <usize>j * ld;
     const a0 = f64At(pu, j);
     const c0 = -eta * a0;
     for (let l = 0; l < cols; l++) {
       const off = <usize>l << 3;
       const w0 = load<f64>(r0 + off);
-      if (wantOut) store<f64>(puOut + off, load<f64>(puOut + off) + a0 * w0);
+      store<f64>(puOut + off, load<f64>(puOut + off) + a0 * w0);
       store<f64>(r0 + off, w0 + c0 * load<f64>(ps + off));
+    }
+  }
+}
+
+/** W −= η uIn sᵀ alone: the last trainable layer needs no back-propagated vector. */
+function rankOneUpdate(rows: i32, cols: i32, pw: usize, pu: usize, ps: usize, eta: f64): void {
+  const ld = <usize>cols << 3;
+  for (let j = 0; j < rows; j++) {
+    const r0 = pw + <usize>j * ld;
+    const c0 = -eta * f64At(pu, j);
+    const vc0 = f64x2.splat(c0);
+    let l = 0;
+    for (; l + 2 <= cols; l += 2) {
+      const off = <usize>l << 3;
+      v128.store(r0 + off, f64x2.add(v128.load(r0 + off), f64x2.mul(vc0, v128.load(ps + off))));
+    }
+    if (l < cols) {
+      const off = <usize>l << 3;
+      store<f64>(r0 + off, load<f64>(r0 + off) + c0 * load<f64>(ps + off));
     }
   }
 }
@@ -245,7 +278,7 @@ function fusedLayerMomentum(
   rows: i32, cols: i32, pw: usize, pv: usize, pu: usize, ps: usize, puOut: usize,
   eta: f64, beta: f64, wantOut: bool,
 ): void {
-  if (wantOut) memory.fill(puOut, 0, <usize>cols << 3);
+  if (wantOut) zero(puOut, cols);
   const ld = <usize>cols << 3;
   const vb = f64x2.splat(beta);
   for (let j = 0; j < rows; j++) {
@@ -360,7 +393,10 @@ function step(pd: usize, eta: f64, beta: f64, wantGrad: bool): f64 {
       if (beta != 0 && update) {
         fusedLayerMomentum(rows, cols, pw, pVel + (pw - pParams), pu, ps, puOut, eta, beta, wantOut);
       } else {
-        fusedLayer(rows, cols, pw, pu, ps, puOut, eta, wantOut, update);
+        if (!update) {
+          if (wantOut) matvecTransposed(rows, cols, pw, pu, puOut);
+        } else if (wantOut) fusedLayer(rows, cols, pw, pu, ps, puOut, eta);
+        else rankOneUpdate(rows, cols, pw, pu, ps, eta);
       }
     } else {
       if (wantOut) dgemm(1, 0, cols, k, rows, 1, pw, cols, pu, k, 0, puOut, k);

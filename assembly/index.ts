@@ -6,4 +6,5 @@ export * from './rng';
 export * from './qr';
 export * from './jacobi';
 export * from './lu';
+export * from './triangular';
 export * from './dln';

@@ -3,8 +3,8 @@
 // σ_i·u_iᵀ, and the same rotations applied to the rows of V (start: identity) give the right
 // singular vectors as rows. Rotation angles follow Rutishauser's formula as in Demmel & Veselić
 // 1992 (which also proves the high relative accuracy this method reaches on X = B·D with B well
-// conditioned); each pivot step first brings the row of largest remaining norm forward (de Rijk
-// 1989), which speeds convergence and leaves the σ nearly sorted.
+// conditioned). Each sweep starts from rows sorted by decreasing norm (after de Rijk 1989's
+// pivoting), which speeds convergence and leaves the σ nearly sorted.
 //
 // Rows, not columns, so that each rotation is two streams of adjacent doubles: f64x2 SIMD.
 import { ddot, dnrm2 } from './blas1';
@@ -26,6 +26,18 @@ export function drotRows(len: i32, px: usize, py: usize, c: f64, s: f64): void {
   const cv = f64x2.splat(c);
   const sv = f64x2.splat(s);
   let k = 0;
+  // Four lanes a step: two independent load-rotate-store chains per stream.
+  for (; k + 4 <= len; k += 4) {
+    const off = <usize>k << 3;
+    const x0 = v128.load(px + off);
+    const y0 = v128.load(py + off);
+    const x1 = v128.load(px + off, 16);
+    const y1 = v128.load(py + off, 16);
+    v128.store(px + off, f64x2.sub(f64x2.mul(cv, x0), f64x2.mul(sv, y0)));
+    v128.store(py + off, f64x2.add(f64x2.mul(sv, x0), f64x2.mul(cv, y0)));
+    v128.store(px + off, f64x2.sub(f64x2.mul(cv, x1), f64x2.mul(sv, y1)), 16);
+    v128.store(py + off, f64x2.add(f64x2.mul(sv, x1), f64x2.mul(cv, y1)), 16);
+  }
   for (; k + 2 <= len; k += 2) {
     const off = <usize>k << 3;
     const x = v128.load(px + off);
@@ -52,65 +64,115 @@ function swapRows(len: i32, px: usize, py: usize): void {
 }
 
 /**
+ * One Jacobi step on rows i and j: rotate when |x_i·x_j| > tol·‖x_i‖·‖x_j‖. Returns 1 if it
+ * rotated. pd holds the squared norms, updated here.
+ */
+@inline function pairStep(
+  i: i32, j: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize, tol: f64,
+): i32 {
+  const a = get(pd, i);
+  const b = get(pd, j);
+  if (a == 0 || b == 0) return 0;
+  const xi = row(px, ldx, i);
+  const xj = row(px, ldx, j);
+  const c = ddot(m, xi, xj);
+  if (abs(c) <= tol * Math.sqrt(a) * Math.sqrt(b)) return 0;
+
+  // t is the smaller root of t² + 2ζt − 1 = 0, so that the rotated pair is orthogonal.
+  const zeta = (b - a) / (2 * c);
+  const az = abs(zeta);
+  let t = az > 1e150 ? 0.5 / az : 1 / (az + Math.sqrt(1 + az * az));
+  if (zeta < 0) t = -t;
+  const cs = 1 / Math.sqrt(1 + t * t);
+  const sn = cs * t;
+  drotRows(m, xi, xj, cs, sn);
+  if (pv) drotRows(nv, row(pv, ldv, i), row(pv, ldv, j), cs, sn);
+
+  // Updated norms (Rutishauser); recomputed when the update cancels.
+  let na = a - t * c;
+  let nb = b + t * c;
+  if (na < 0.25 * a) na = ddot(m, xi, xi);
+  if (nb < 0.25 * b) nb = ddot(m, xj, xj);
+  put(pd, i, na);
+  put(pd, j, nb);
+  return 1;
+}
+
+/**
  * Orthogonalize the n rows of X (length m, leading dimension ldx) by plane rotations, applying
  * each to the rows of V too when pv ≠ 0 (length nv, leading dimension ldv). pd is workspace for
  * n doubles (squared row norms). A pair (i, j) is rotated when |x_i·x_j| > tol·‖x_i‖·‖x_j‖.
  * Returns the number of sweeps used, or −maxSweeps when the cap was reached unconverged.
- * X must be scaled so that squared norms neither overflow nor underflow (entries ≤ 1).
+ * X must be scaled so that squared norms neither overflow nor underflow. pd holds 2n doubles:
+ * the squared norms, then for each row the last sweep that rotated it.
+ *
+ * Pairs are visited block by block (rows in blocks of nb, all pairs between two blocks before
+ * the next two), a convergent block-cyclic ordering whose working set stays in cache. A pair
+ * whose rows were rotated in neither this sweep nor the last is skipped without a dot product:
+ * it was found orthogonal when last visited and neither row has changed since.
  */
 export function djacobiRows(
   n: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize,
-  tol: f64, maxSweeps: i32,
+  tol: f64, maxSweeps: i32, nb: i32,
 ): i32 {
+  const pf = pd + (<usize>n << 3);
+  memory.fill(pf, 0, <usize>n << 3);
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
     for (let i = 0; i < n; i++) {
       const xi = row(px, ldx, i);
       put(pd, i, ddot(m, xi, xi));
     }
+    sortRows(n, m, px, ldx, pv, nv, ldv, pd, pf);
     let rotations = 0;
+    const stale = <f64>(sweep - 1);
 
-    for (let i = 0; i < n - 1; i++) {
-      // de Rijk: the largest remaining row goes to position i.
-      let p = i;
-      for (let j = i + 1; j < n; j++) if (get(pd, j) > get(pd, p)) p = j;
-      if (p != i) {
-        swapRows(m, row(px, ldx, i), row(px, ldx, p));
-        if (pv) swapRows(nv, row(pv, ldv, i), row(pv, ldv, p));
-        const t = get(pd, i); put(pd, i, get(pd, p)); put(pd, p, t);
+    for (let i0 = 0; i0 < n; i0 += nb) {
+      const i1 = min(n, i0 + nb);
+      for (let i = i0; i < i1; i++) {
+        for (let j = i + 1; j < i1; j++) {
+          if (get(pf, i) < stale && get(pf, j) < stale) continue;
+          if (pairStep(i, j, m, px, ldx, pv, nv, ldv, pd, tol)) {
+            rotations++;
+            put(pf, i, sweep);
+            put(pf, j, sweep);
+          }
+        }
       }
-      const xi = row(px, ldx, i);
-
-      for (let j = i + 1; j < n; j++) {
-        const a = get(pd, i);
-        const b = get(pd, j);
-        if (a == 0 || b == 0) continue;
-        const xj = row(px, ldx, j);
-        const c = ddot(m, xi, xj);
-        if (abs(c) <= tol * Math.sqrt(a) * Math.sqrt(b)) continue;
-        rotations++;
-
-        // t is the smaller root of t² + 2ζt − 1 = 0, so that the rotated pair is orthogonal.
-        const zeta = (b - a) / (2 * c);
-        const az = abs(zeta);
-        let t = az > 1e150 ? 0.5 / az : 1 / (az + Math.sqrt(1 + az * az));
-        if (zeta < 0) t = -t;
-        const cs = 1 / Math.sqrt(1 + t * t);
-        const sn = cs * t;
-        drotRows(m, xi, xj, cs, sn);
-        if (pv) drotRows(nv, row(pv, ldv, i), row(pv, ldv, j), cs, sn);
-
-        // Updated norms; recomputed when the update cancels (they only drift by rounding).
-        let na = a - t * c;
-        let nb = b + t * c;
-        if (na < 0.25 * a) na = ddot(m, xi, xi);
-        if (nb < 0.25 * b) nb = ddot(m, xj, xj);
-        put(pd, i, na);
-        put(pd, j, nb);
+      for (let j0 = i1; j0 < n; j0 += nb) {
+        const j1 = min(n, j0 + nb);
+        for (let i = i0; i < i1; i++) {
+          for (let j = j0; j < j1; j++) {
+            if (get(pf, i) < stale && get(pf, j) < stale) continue;
+            if (pairStep(i, j, m, px, ldx, pv, nv, ldv, pd, tol)) {
+              rotations++;
+              put(pf, i, sweep);
+              put(pf, j, sweep);
+            }
+          }
+        }
       }
     }
     if (rotations == 0) return sweep;
   }
   return -maxSweeps;
+}
+
+/**
+ * Sort rows of X (and V) by decreasing pd, swapping whole rows (selection sort); the doubles at
+ * pf (when pf ≠ 0) travel with their rows.
+ */
+function sortRows(
+  n: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize, pf: usize,
+): void {
+  for (let i = 0; i < n - 1; i++) {
+    let p = i;
+    for (let j = i + 1; j < n; j++) if (get(pd, j) > get(pd, p)) p = j;
+    if (p == i) continue;
+    swapRows(m, row(px, ldx, i), row(px, ldx, p));
+    if (pv) swapRows(nv, row(pv, ldv, i), row(pv, ldv, p));
+    const t = get(pd, i); put(pd, i, get(pd, p)); put(pd, p, t);
+    if (pf) { const f = get(pf, i); put(pf, i, get(pf, p)); put(pf, p, f); }
+  }
 }
 
 /**
@@ -121,14 +183,7 @@ export function djacobiFinish(
   n: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize,
 ): void {
   for (let i = 0; i < n; i++) put(pd, i, dnrm2(m, row(px, ldx, i)));
-  for (let i = 0; i < n - 1; i++) {
-    let p = i;
-    for (let j = i + 1; j < n; j++) if (get(pd, j) > get(pd, p)) p = j;
-    if (p == i) continue;
-    swapRows(m, row(px, ldx, i), row(px, ldx, p));
-    if (pv) swapRows(nv, row(pv, ldv, i), row(pv, ldv, p));
-    const t = get(pd, i); put(pd, i, get(pd, p)); put(pd, p, t);
-  }
+  sortRows(n, m, px, ldx, pv, nv, ldv, pd, 0);
   for (let i = 0; i < n; i++) {
     const s = get(pd, i);
     if (s == 0) continue;

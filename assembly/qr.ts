@@ -152,3 +152,20 @@ export function dorgqr(
     }
   }
 }
+
+/**
+ * Apply Q (trans = 0) or Qᵀ (trans ≠ 0) of dgeqp3's k reflectors to the nrhs columns of the
+ * m×nrhs column-contiguous matrix at pb (leading dimension ldb), in place.
+ */
+export function dormqr(
+  trans: i32, m: i32, nrhs: i32, k: i32, pa: usize, lda: i32, ptau: usize, pb: usize, ldb: i32,
+): void {
+  for (let c = 0; c < nrhs; c++) {
+    const pc = col(pb, ldb, c);
+    for (let s = 0; s < k; s++) {
+      const i = trans ? s : k - 1 - s;
+      const off = <usize>i << 3;
+      reflect(m - i, get(ptau, i), col(pa, lda, i) + off, pc + off);
+    }
+  }
+}

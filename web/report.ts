@@ -1,16 +1,32 @@
 // Reading a report written by `deeplin reproduce` (out/results.json) back into plots. The file
-// is untrusted input from a drop zone: every field is checked before it is drawn, and a file
-// that is not a report gives a message, not an exception.
-import type { PlotSpec, Series } from '../src/experiments/types.ts';
+// holds each scenario's rows and checks; its plots are redrawn from the rows by the scenario's
+// own summarize (see summaries.ts). Plots already in the file (a `summary.plots` list) are used
+// as they are. The file is untrusted input from a drop zone: every field is checked before it is
+// used, and a file that is not a report gives a message, not an exception.
+import { isMeanStd } from '../src/experiments/stats.ts';
+import type { Cell, PlotSpec, Row, Series, Table } from '../src/experiments/types.ts';
 
 export interface ReportSection {
   id: string;
   title: string;
   plots: PlotSpec[];
+  tables: Table[];
   checks: { name: string; pass: boolean; measured: number; expected: string }[];
+  /** Every row of the scenario, when the file has them (rows[config][i], flattened). */
+  rows: Row[];
+  /** Said under the heading, e.g. why there are no plots. */
+  note?: string;
 }
 
-export type ReadReport = { ok: true; sections: ReportSection[] } | { ok: false; message: string };
+/** Where the report came from, as its file says. */
+export interface ReportMeta {
+  command?: string;
+  generatedAt?: string;
+}
+
+export type ReadReport =
+  | { ok: true; meta: ReportMeta; sections: ReportSection[] }
+  | { ok: false; message: string };
 
 type Loose = Record<string, unknown>;
 
@@ -48,6 +64,25 @@ function asPlot(v: unknown): PlotSpec | undefined {
   };
 }
 
+function asTables(v: unknown): Table[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isObject).flatMap((t) => {
+    if (!Array.isArray(t.columns) || !Array.isArray(t.rows)) return [];
+    const cell = (c: unknown): Cell => {
+      if (typeof c === 'number') return c;
+      if (isMeanStd(c) && typeof c.mean === 'number' && typeof c.std === 'number') {
+        return { mean: c.mean, std: c.std, n: typeof c.n === 'number' ? c.n : 0 };
+      }
+      return String(c);
+    };
+    return [{
+      title: String(t.title ?? ''),
+      columns: t.columns.map(String),
+      rows: t.rows.filter(Array.isArray).map((r: unknown[]) => r.map(cell)),
+    }];
+  });
+}
+
 function asChecks(v: unknown): ReportSection['checks'] {
   if (!Array.isArray(v)) return [];
   return v.filter(isObject).map((c) => ({
@@ -56,6 +91,20 @@ function asChecks(v: unknown): ReportSection['checks'] {
     measured: typeof c.measured === 'number' ? c.measured : NaN,
     expected: String(c.expected ?? ''),
   }));
+}
+
+/** Rows as written: one array per config; anything that is not a flat record is dropped. */
+function asRows(v: unknown): Row[] {
+  if (!Array.isArray(v)) return [];
+  const out: Row[] = [];
+  for (const group of v) {
+    for (const r of Array.isArray(group) ? group : [group]) {
+      if (isObject(r) && Object.values(r).every((x) => x === null || typeof x !== 'object')) {
+        out.push(r as Row);
+      }
+    }
+  }
+  return out;
 }
 
 /** The scenario list of a report: `{scenarios: [...]}`, or a bare array of scenarios. */
@@ -83,12 +132,20 @@ export function readReport(doc: unknown): ReadReport {
       : [];
     const id = typeof s.id === 'string' ? s.id : '';
     const title = typeof s.title === 'string' ? s.title : id;
-    sections.push({ id, title, plots, checks: asChecks(summary.checks) });
+    sections.push({
+      id, title, plots, tables: asTables(summary.tables), checks: asChecks(summary.checks),
+      rows: asRows(s.rows),
+    });
   }
-  if (sections.every((s) => s.plots.length === 0)) {
-    return { ok: false, message: `the report lists ${sections.length} scenario(s) but no plots` };
+  if (sections.every((s) => s.plots.length === 0 && s.rows.length === 0)) {
+    return {
+      ok: false, message: `the report lists ${sections.length} scenario(s) but no plots or rows`,
+    };
   }
-  return { ok: true, sections };
+  const meta: ReportMeta = {};
+  if (isObject(doc) && typeof doc.command === 'string') meta.command = doc.command;
+  if (isObject(doc) && typeof doc.generatedAt === 'string') meta.generatedAt = doc.generatedAt;
+  return { ok: true, meta, sections };
 }
 
 /** Parse the text of a dropped file; a syntax error becomes a message. */

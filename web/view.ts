@@ -2,7 +2,6 @@
 import type { MetricsRow } from '../src/dln/types.ts';
 import { renderPlotSvg } from './plot.ts';
 import type { Finished } from './protocol.ts';
-import type { ReportSection } from './report.ts';
 
 /** Plots show at most this many points per series; longer histories are thinned evenly. */
 const MAX_POINTS = 2000;
@@ -74,6 +73,12 @@ export function drawFinished(m: Finished): void {
   byId('theta-details').hidden = false;
 }
 
+/** Show the Node script that repeats the current run. */
+export function showSnippet(code: string): void {
+  byId('node-code').textContent = code;
+  byId('node-details').hidden = false;
+}
+
 /** Clear the results of the previous run. */
 export function clearResults(): void {
   byId('summary').hidden = true;
@@ -82,32 +87,4 @@ export function clearResults(): void {
   byId('theta-hex').textContent = '';
   byId('theta-details').hidden = true;
   drawHistory([]);
-}
-
-/** Show the plots and checks of a dropped report, one block per scenario. */
-export function drawReport(sections: ReportSection[]): void {
-  const root = byId('report-plots');
-  root.replaceChildren();
-  for (const s of sections) {
-    const block = document.createElement('section');
-    block.className = 'scenario';
-    const h = document.createElement('h3');
-    h.textContent = s.id && s.id !== s.title ? `${s.id}: ${s.title}` : s.title;
-    block.append(h);
-    const passed = s.checks.filter((c) => c.pass).length;
-    if (s.checks.length > 0) {
-      const p = document.createElement('p');
-      p.textContent = `checks: ${passed} of ${s.checks.length} pass`;
-      block.append(p);
-    }
-    const grid = document.createElement('div');
-    grid.className = 'plots';
-    for (const spec of s.plots) {
-      const fig = document.createElement('figure');
-      fig.innerHTML = renderPlotSvg(spec);
-      grid.append(fig);
-    }
-    block.append(grid);
-    root.append(block);
-  }
 }

@@ -11,15 +11,14 @@ export interface ProgressReporter {
 }
 
 interface Track {
-  start: number;
   lastLine: number;
   lastStep: number;
   bar?: Bar;
 }
 
-function rateAndEta(p: ScenarioProgress, t: Track, now: number): { rate: number; eta: number } {
-  const seconds = (now - t.start) / 1000;
-  const rate = seconds > 0 ? (p.done - p.resumed) / seconds : 0;
+/** Runs per second since this scenario's first config started (scenarios overlap in time). */
+function rateAndEta(p: ScenarioProgress): { rate: number; eta: number } {
+  const rate = p.elapsedMs > 0 ? (1000 * p.ran) / p.elapsedMs : 0;
   return { rate, eta: rate > 0 ? (p.total - p.done) / rate : NaN };
 }
 
@@ -30,6 +29,7 @@ function rateAndEta(p: ScenarioProgress, t: Track, now: number): { rate: number;
  */
 export function progressReporter(stream: NodeJS.WriteStream, tty: boolean): ProgressReporter {
   const tracks = new Map<string, Track>();
+  let stopped = false;
   const bars = tty ? new cliProgress.MultiBar({
     stream,
     format: '{scenario} [{bar}] {value}/{total} runs · {rate}/s · {eta_formatted} left',
@@ -43,11 +43,11 @@ export function progressReporter(stream: NodeJS.WriteStream, tty: boolean): Prog
       const now = Date.now();
       let t = tracks.get(p.scenario);
       if (!t) {
-        t = { start: now, lastLine: -Infinity, lastStep: -1 };
+        t = { lastLine: -Infinity, lastStep: -1 };
         tracks.set(p.scenario, t);
         t.bar = bars?.create(p.total, p.done, { scenario: p.scenario.padEnd(6), rate: '0' });
       }
-      const { rate, eta } = rateAndEta(p, t, now);
+      const { rate, eta } = rateAndEta(p);
       if (t.bar) {
         t.bar.update(p.done, { scenario: p.scenario.padEnd(6), rate: rate.toFixed(1) });
         return;
@@ -59,14 +59,15 @@ export function progressReporter(stream: NodeJS.WriteStream, tty: boolean): Prog
       t.lastLine = now;
       t.lastStep = step;
       const pct = p.total ? Math.round((100 * p.done) / p.total) : 100;
-      const left = complete ? `done in ${formatDuration(now - t.start)}`
+      const left = complete ? `done in ${formatDuration(p.elapsedMs)}`
         : Number.isFinite(eta) ? `~${formatDuration(eta * 1000)} left` : 'starting';
       const resumed = p.resumed ? ` (${p.resumed} resumed)` : '';
       stream.write(`${p.scenario}: ${p.done}/${p.total} runs${resumed} (${pct} %), `
         + `${rate.toFixed(1)}/s, ${left}\n`);
     },
     stop() {
-      bars?.stop();
+      if (!stopped) bars?.stop();
+      stopped = true;
     },
   };
 }

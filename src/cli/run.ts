@@ -1,4 +1,5 @@
 // `deeplin run <scenario>`: one scenario, with its grid changed by --set key=value.
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { collectSet, defaultJobs, parseJobs, parseShardOption } from './options.js';
 import type { Shard } from '../experiments/shard.js';
@@ -6,7 +7,7 @@ import type { Shard } from '../experiments/shard.js';
 interface Flags {
   quick?: boolean;
   set?: Record<string, string>;
-  out: string;
+  out?: string;
   jobs: number;
   shard?: Shard;
   strict?: boolean;
@@ -20,7 +21,8 @@ export function registerRun(program: Command, onExit: (code: number) => void): v
     .option('--set <key=value>', 'change a grid parameter (repeatable); the scenario checks it',
       collectSet)
     .option('--quick', 'the small grid')
-    .option('-o, --out <dir>', 'output directory', 'out')
+    .option('-o, --out <dir>', 'output directory (default: out/<scenario>, so a run does not '
+      + 'replace the report of `reproduce` in out/)')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', parseJobs,
       defaultJobs())
     .option('--shard <i/N>', 'run only shard i of N of the grid', parseShardOption)
@@ -31,7 +33,8 @@ export function registerRun(program: Command, onExit: (code: number) => void): v
       const { sweep } = await import('./sweep.js');
       onExit(await sweep({
         only: [scenario], quick: flags.quick === true, overrides: flags.set ?? {},
-        jobs: flags.jobs, shard: flags.shard, outDir: flags.out, strict: flags.strict === true,
+        jobs: flags.jobs, shard: flags.shard,
+        outDir: flags.out ?? join('out', scenario), strict: flags.strict === true,
         fresh: flags.fresh === true,
         command: `deeplin ${process.argv.slice(2).join(' ')}`,
       }));

@@ -8,7 +8,7 @@ import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
 import { checkOperand, checkVector } from '../linalg/validate.js';
 import { norm } from './metrics.js';
-import { pinv } from './pseudoinverse.js';
+import { pinv } from '../linalg/pinv.js';
 
 export interface FlowOptions {
   /** h, the number of matrices of the network whose end-to-end flow this is. */

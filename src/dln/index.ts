@@ -8,7 +8,7 @@ export type {
   FactorInit, InitKind, MetricsRow, NetworkConfig, TrainOptions, TrainResult,
 } from './types.js';
 export {
-  projectionOfInit, frozenLayersSolution, firstLayerPrediction, minWeightNorm,
+  minNormSolution, projectionOfInit, frozenLayersSolution, firstLayerPrediction, minWeightNorm,
   balancedFactorization, imbalance, imbalanceNorms, layerProduct,
 } from './theory.js';
 export { endToEndFlow, balancedRankOneError } from './flow.js';
@@ -16,3 +16,7 @@ export type { FlowOptions } from './flow.js';
 export { tangentKernel, lazySolution } from './lazy.js';
 export { gaps } from './gaps.js';
 export type { Gaps } from './gaps.js';
+export {
+  trainWoodworth, trainProduct, woodworthPotential, woodworthSolution, productSolution,
+} from './diagonal.js';
+export type { DiagonalOptions, DiagonalRun } from './diagonal.js';

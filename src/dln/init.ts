@@ -2,6 +2,7 @@
 // the config seed and the factor's index, so changing one factor's kind or size leaves the
 // draws of every other factor unchanged.
 import { Matrix } from '../linalg/matrix.js';
+import { qr } from '../linalg/qr.js';
 import { Random } from '../linalg/random.js';
 import type { NetworkShape } from './config.js';
 import type { FactorInit } from './types.js';
@@ -20,36 +21,18 @@ function unit(v: Float64Array): Float64Array {
 }
 
 /**
- * Orthonormal columns of a tall rows×cols matrix (rows ≥ cols), in place: modified
- * Gram–Schmidt applied twice ("twice is enough", Giraud et al. 2005), which leaves
- * ‖QᵀQ − I‖ at a few ulps for the well-conditioned Gaussian draws this is used on.
- */
-function orthonormalizeColumns(q: Matrix): void {
-  const { rows, cols, data } = q;
-  for (let j = 0; j < cols; j++) {
-    for (let pass = 0; pass < 2; pass++) {
-      for (let p = 0; p < j; p++) {
-        let dot = 0;
-        for (let i = 0; i < rows; i++) dot += data[i * cols + p]! * data[i * cols + j]!;
-        for (let i = 0; i < rows; i++) data[i * cols + j]! -= dot * data[i * cols + p]!;
-      }
-    }
-    let norm = 0;
-    for (let i = 0; i < rows; i++) norm += data[i * cols + j]! ** 2;
-    norm = Math.sqrt(norm);
-    for (let i = 0; i < rows; i++) data[i * cols + j]! /= norm;
-  }
-}
-
-/**
- * A rows×cols matrix with orthonormal columns (rows ≥ cols) or orthonormal rows (rows < cols),
- * from the Gram–Schmidt orthonormalization of a Gaussian draw: Haar-distributed.
+ * A rows×cols matrix with orthonormal columns (rows ≥ cols) or orthonormal rows (rows < cols):
+ * the Q factor of a Householder QR of a Gaussian draw, with columns signed so that diag(R) > 0,
+ * which makes Q Haar-distributed (Mezzadri 2007).
  */
 export function orthogonalDraw(rows: number, cols: number, rng: Random): Matrix {
   const tall = rows >= cols;
-  const g = new Matrix(tall ? rows : cols, tall ? cols : rows, rng.normal(rows * cols));
-  orthonormalizeColumns(g);
-  return tall ? g : g.transpose();
+  const [m, n] = tall ? [rows, cols] : [cols, rows];
+  const { Q, R } = qr(new Matrix(m, n, rng.normal(rows * cols)));
+  for (let j = 0; j < n; j++) {
+    if (R.data[j * R.cols + j]! < 0) for (let i = 0; i < m; i++) Q.data[i * n + j]! *= -1;
+  }
+  return tall ? Q : Q.transpose();
 }
 
 function draw(f: FactorInit, rows: number, cols: number, isX: boolean, rng: Random): Matrix {

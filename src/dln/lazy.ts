@@ -5,7 +5,7 @@ import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
 import { checkOperand, checkVector } from '../linalg/validate.js';
 import { norm } from './metrics.js';
-import { pinv } from './pseudoinverse.js';
+import { pinv } from '../linalg/pinv.js';
 
 /**
  * The tangent kernel M = J Jᵀ of θ = W1⋯Wh x (vector case):

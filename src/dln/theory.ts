@@ -5,9 +5,10 @@ import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
 import { checkOperand, checkVector } from '../linalg/validate.js';
 import { imbalanceMatrices, norm } from './metrics.js';
-import { pinv } from './pseudoinverse.js';
+import { pinv } from '../linalg/pinv.js';
 
 export { imbalanceMatrices as imbalance } from './metrics.js';
+export { minNormSolution } from '../linalg/pinv.js';
 
 function col(v: Float64Array): Matrix {
   return new Matrix(v.length, 1, v);

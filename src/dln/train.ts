@@ -90,6 +90,7 @@ export function trainNetwork(net: DeepLinearNetwork, opts: TrainOptions): TrainR
   if (record) history.push(net.metrics());
 
   let done = 0;
+  let loss = startLoss;
   let reason: TrainResult['reason'] = startLoss < lossTol ? 'loss' : 'budget';
   while (reason === 'budget' && done < opts.maxSteps) {
     let chunk = Math.min(opts.maxSteps - done, CHUNK);
@@ -107,6 +108,9 @@ export function trainNetwork(net: DeepLinearNetwork, opts: TrainOptions): TrainR
     }
     done += run.steps;
     net.stepsTaken += run.steps;
+    // The kernel tested the state it stopped on (after a gradient stop it holds the loss
+    // before the last update, so that case is recomputed below).
+    loss = run.loss;
     if (run.status === KernelStatus.loss) reason = 'loss';
     else if (run.status === KernelStatus.gradient) reason = 'gradient';
     else if (record && every > 0 && done % every === 0 && done < opts.maxSteps) {
@@ -114,7 +118,7 @@ export function trainNetwork(net: DeepLinearNetwork, opts: TrainOptions): TrainR
     }
   }
 
-  const loss = net.loss();
+  if (reason === 'gradient') loss = net.loss();
   if (record && history[history.length - 1]!.step !== net.stepsTaken) history.push(net.metrics());
   return { converged: reason !== 'budget', reason, steps: done, stepSize: eta, loss, history };
 }

@@ -19,16 +19,43 @@ export class ScenarioRunFailed extends Error {
   override name = 'ScenarioRunFailed';
 }
 
-/** Batches small enough to balance the load, large enough that messages cost nothing. */
-function batchSizes(tasks: readonly Task[], workers: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const t of tasks) counts.set(t.scenario, (counts.get(t.scenario) ?? 0) + 1);
-  const sizes = new Map<string, number>();
-  for (const [s, n] of counts) {
-    sizes.set(s, Math.min(16, Math.max(1, Math.floor(n / (workers * 8)))));
-  }
-  return sizes;
+/** The sweep was stopped through its AbortSignal (e.g. Ctrl-C); finished rows are kept. */
+export class SweepAborted extends Error {
+  override name = 'SweepAborted';
 }
+
+/**
+ * How many configs of one scenario go to a worker in one message. Cheap configs are batched
+ * so that a batch takes about BATCH_TARGET_MS (messages then cost nothing); costly ones go
+ * one at a time, and no batch takes more than its share of what is left, so the workers
+ * finish together instead of one of them working through a long last batch.
+ */
+class BatchSizer {
+  private readonly timing = new Map<string, { runs: number; ms: number }>();
+  private readonly left = new Map<string, number>();
+
+  constructor(tasks: readonly Task[], private readonly workers: number) {
+    for (const t of tasks) this.left.set(t.scenario, (this.left.get(t.scenario) ?? 0) + 1);
+  }
+
+  record(scenario: string, ms: number): void {
+    const t = this.timing.get(scenario) ?? { runs: 0, ms: 0 };
+    this.timing.set(scenario, { runs: t.runs + 1, ms: t.ms + ms });
+  }
+
+  take(scenario: string): number {
+    const t = this.timing.get(scenario);
+    const left = this.left.get(scenario)!;
+    // Until a config of this scenario has been timed, send one at a time.
+    const byTime = t ? Math.floor(BATCH_TARGET_MS / Math.max(t.ms / t.runs, 1e-3)) : 1;
+    const size = Math.max(1, Math.min(MAX_BATCH, byTime, Math.floor(left / (2 * this.workers))));
+    this.left.set(scenario, left - size);
+    return size;
+  }
+}
+
+const BATCH_TARGET_MS = 20;
+const MAX_BATCH = 32;
 
 export class WorkerPool {
   private constructor(private readonly workers: Worker[]) {}
@@ -65,12 +92,15 @@ export class WorkerPool {
 
   /**
    * Run every task once; `onResult` is called as each config finishes, in finishing order.
+   * @param signal stops the run: the promise rejects at once with SweepAborted (configs in
+   *   flight are abandoned; close the pool)
    * @throws ScenarioRunFailed when a config's `run` throws (the other workers are left to
    *   finish their batch; close the pool)
    */
-  run(tasks: readonly Task[], onResult: OnResult): Promise<void> {
+  run(tasks: readonly Task[], onResult: OnResult, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(new SweepAborted('the sweep was stopped'));
     if (tasks.length === 0) return Promise.resolve();
-    const sizes = batchSizes(tasks, this.workers.length);
+    const sizer = new BatchSizer(tasks, this.workers.length);
     const configs = new Map(tasks.map((t) => [`${t.scenario}#${t.index}`, t.config]));
     let next = 0;
     let remaining = tasks.length;
@@ -85,7 +115,7 @@ export class WorkerPool {
       const dispatch = (w: Worker, state: { pending: number }) => {
         if (next >= tasks.length) return;
         const scenario = tasks[next]!.scenario;
-        const limit = sizes.get(scenario)!;
+        const limit = sizer.take(scenario);
         const batch: ToWorker = { scenario, items: [] };
         while (next < tasks.length && batch.items.length < limit
           && tasks[next]!.scenario === scenario) {
@@ -95,6 +125,10 @@ export class WorkerPool {
         state.pending = batch.items.length;
         w.postMessage(batch);
       };
+
+      const onAbort = () => finish(new SweepAborted('the sweep was stopped'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      cleanups.push(() => signal?.removeEventListener('abort', onAbort));
 
       for (const w of this.workers) {
         const state = { pending: 0 };
@@ -106,6 +140,7 @@ export class WorkerPool {
             return;
           }
           if (m.type !== 'result') return;
+          sizer.record(m.scenario, m.ms);
           try {
             onResult(m.scenario, m.index, m.rows, m.ms);
           } catch (err) {

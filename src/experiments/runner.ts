@@ -29,6 +29,8 @@ export interface SweepOptions {
   onProgress?: (progress: ScenarioProgress) => void;
   /** Notes for a person (resumed rows, a stale log moved aside). */
   onNotice?: (message: string) => void;
+  /** Stops the sweep (SweepAborted); the logs keep every finished config and the session. */
+  signal?: AbortSignal;
 }
 
 export interface ScenarioProgress {
@@ -37,6 +39,9 @@ export interface ScenarioProgress {
   done: number;
   total: number;
   resumed: number;
+  /** Configs run in this session, and the time since the first of them started. */
+  ran: number;
+  elapsedMs: number;
 }
 
 /** What a sweep (or a merge of shards) knows of one scenario. */
@@ -153,7 +158,8 @@ function openScenario(
  * @param scenarios the scenarios, in report order; the workers find them by id in
  *   `opts.moduleUrl`
  * @returns one outcome per scenario, rows ordered by config index
- * @throws InvalidArgument for a bad grid; ScenarioRunFailed when a config's run throws
+ * @throws InvalidArgument for a bad grid; ScenarioRunFailed when a config's run throws;
+ *   SweepAborted when `opts.signal` aborts
  */
 export async function runSweep(
   scenarios: readonly Scenario[], opts: SweepOptions,
@@ -170,6 +176,7 @@ export async function runSweep(
     for (const o of open.values()) {
       opts.onProgress?.({
         scenario: o.outcome.scenario.id, done: o.done, total: o.total, resumed: o.outcome.resumed,
+        ran: 0, elapsedMs: 0,
       });
     }
 
@@ -189,9 +196,10 @@ export async function runSweep(
           o.firstStart = Math.min(o.firstStart, now - ms);
           o.lastFinish = now;
           opts.onProgress?.({
-            scenario: id, done: o.done, total: o.total, resumed: o.outcome.resumed,
+            scenario: id, done: o.done, total: o.total, resumed: o.outcome.resumed, ran: o.ran,
+            elapsedMs: o.lastFinish - o.firstStart,
           });
-        });
+        }, opts.signal);
       } finally {
         await pool.close();
       }

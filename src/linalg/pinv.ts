@@ -7,8 +7,11 @@
 import { InvalidArgument, ShapeMismatch, shapeOf } from '../core/errors.js';
 import { Matrix } from './matrix.js';
 import { frobenius, matmul, norm2 } from './products.js';
+import { fullRankSolve } from './fullrank.js';
 import { svdOf, type SvdResult } from './svd.js';
-import { checkFinite, checkMatrix, checkNonEmpty, checkVector } from './validate.js';
+import {
+  checkFinite, checkMatrix, checkNonEmpty, checkOperand, checkVector,
+} from './validate.js';
 
 export interface RcondOptions {
   /** Relative cutoff: singular values ≤ rcond·s₀ count as zero. Default max(m, n)·eps. */
@@ -34,7 +37,8 @@ function rankOf(s: Float64Array, cutoff: number): number {
 
 /**
  * The Moore–Penrose pseudoinverse A⁺ = V_r·diag(1/s)·U_rᵀ over the singular values above the
- * cutoff (see the file header). Accuracy: the four Penrose conditions hold to
+ * cutoff (see the file header); for A of certified full rank it is computed from one QR with
+ * column pivoting instead (same result, see fullrank.ts). Accuracy: the four Penrose conditions hold to
  * c·max(m, n)·eps·cond_r(A) relative, cond_r = s₀/s_{r−1} the condition of the kept part.
  * @param a the m×n matrix
  * @param opts.rcond relative cutoff factor (default max(m, n)·eps)
@@ -42,6 +46,12 @@ function rankOf(s: Float64Array, cutoff: number): number {
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
  */
 export function pinv(a: Matrix, opts: RcondOptions = {}): Matrix {
+  if (opts.rcond === undefined) {
+    // Full rank with a margin (certified in fullrank.ts): A⁺ = A⁺·I from one pivoted QR.
+    checkOperand('pinv', 'A', a);
+    const fast = fullRankSolve(a, Matrix.eye(a.rows));
+    if (fast) return fast;
+  }
   const f = svdOf('pinv', a, 'thin');
   const r = rankOf(f.s, cutoffOf('pinv', a, f.s, opts));
   if (r === 0) return new Matrix(a.cols, a.rows);
@@ -92,15 +102,27 @@ function checkRhs(fn: string, a: Matrix, b: unknown): Float64Array | Matrix {
   return v;
 }
 
-interface Solved { x: Float64Array | Matrix; rank: number; s: Float64Array }
+interface Solved { x: Float64Array | Matrix; rank: number; s: Float64Array | null }
 
-function minNorm(fn: string, a: Matrix, b: unknown, opts: RcondOptions): Solved {
+/**
+ * A⁺·b, by QR with column pivoting when A has full rank with a margin (fullrank.ts), else by
+ * the SVD. Callers that need the singular values anyway skip the fast path.
+ */
+function minNorm(
+  fn: string, a: Matrix, b: unknown, opts: RcondOptions, wantSingularValues: boolean,
+): Solved {
   checkMatrix(fn, 'A', a);
   checkNonEmpty(fn, 'A', a.rows, a.cols);
   const rhs = checkRhs(fn, a, b);
+  const B = rhs instanceof Matrix ? rhs : new Matrix(a.rows, 1, rhs);
+  if (opts.rcond === undefined && !wantSingularValues) {
+    checkFinite(fn, 'A', a.data, a.cols);
+    const fast = fullRankSolve(a, B);
+    const r = Math.min(a.rows, a.cols);
+    if (fast) return { x: rhs instanceof Matrix ? fast : fast.data, rank: r, s: null };
+  }
   const f = svdOf(fn, a, 'thin');
   const r = rankOf(f.s, cutoffOf(fn, a, f.s, opts));
-  const B = rhs instanceof Matrix ? rhs : new Matrix(a.rows, 1, rhs);
   let X: Matrix;
   if (r === 0) X = new Matrix(a.cols, B.cols);
   else {
@@ -126,7 +148,7 @@ export function minNormSolution(a: Matrix, b: Matrix): Matrix;
 export function minNormSolution(
   a: Matrix, b: Float64Array | readonly number[] | Matrix,
 ): Float64Array | Matrix {
-  return minNorm('minNormSolution', a, b, {}).x;
+  return minNorm('minNormSolution', a, b, {}, false).x;
 }
 
 /**
@@ -143,13 +165,13 @@ export function lstsq(a: Matrix, b: Matrix, opts?: RcondOptions): {
 export function lstsq(
   a: Matrix, b: Float64Array | readonly number[] | Matrix, opts: RcondOptions = {},
 ): { x: Float64Array | Matrix; residual: number; rank: number; s: Float64Array } {
-  const { x, rank, s } = minNorm('lstsq', a, b, opts);
+  const { x, rank, s } = minNorm('lstsq', a, b, opts, true);
   const X = x instanceof Matrix ? x : new Matrix(a.cols, 1, x);
   const R = matmul(a, X);
   const B = b instanceof Matrix ? b.data : b;
   for (let i = 0; i < R.data.length; i++) R.data[i] = R.data[i]! - B[i]!;
   const residual = x instanceof Matrix ? frobenius(R) : norm2(R.data);
-  return { x, residual, rank, s };
+  return { x, residual, rank, s: s! };
 }
 
 /**

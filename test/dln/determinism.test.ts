@@ -22,7 +22,8 @@ function trainedBits(k: number, momentum: number): string {
     init: [{ kind: 'orthogonal' }, { kind: 'gaussian' }, { kind: 'balancedRankOne', scale: 0.5 },
       { kind: 'gaussian', variance: 'unit', scale: 0.3 }],
   });
-  net.train({ step: 'auto', maxSteps: 700, momentum, lossTol: 0 });
+  // A fixed step keeps the vector case independent of dgemm (which 'auto' goes through).
+  net.train({ step: k === 1 ? 0.02 : 'auto', maxSteps: 700, momentum, lossTol: 0 });
   const out = hash([net.theta(), ...net.factors().map((f) => f.data)]);
   net.dispose();
   return out;
@@ -38,4 +39,6 @@ describe('determinism across runtimes', () => {
   });
 });
 
-const EXPECTED = { vector: 'c05054e3', matrix: '520234a9' };
+// Regenerate (print trainedBits in Node) whenever a kernel's summation order changes; the test's
+// point is that Chromium then agrees with Node bit for bit.
+const EXPECTED = { vector: '14ca4bc5', matrix: '76035446' };

@@ -17,6 +17,7 @@ const scenario: ScenarioReport = {
       { title: 'Error by depth', headline: true, columns: ['depth', 'error'],
         rows: [[1, { mean: 0.0123456, std: 0.00012, n: 5 }], [2, 'n/a | x']] },
       { title: 'Raw', columns: ['a'], rows: [[1.5e-12]] },
+      { title: 'Headline: by title', columns: ['b'], rows: [[7]] },
     ],
     plots: [{ id: 'err', title: 'Error vs scale', x: { label: 's', log: true },
       y: { label: 'e', log: true }, series: [] }],
@@ -76,6 +77,7 @@ describe('renderMarkdown', () => {
     expect(head).toContain('### S3: Error by depth');
     expect(head).toContain('| 1 | 0.01235 ± 1.20e-4 |');
     expect(head).not.toContain('### S3: Raw');
+    expect(head).toContain('### S3: by title\n\n| b |\n| --- |\n| 7 |');
     expect(head).toContain('- S3 zero-init: measured 3e-7, expected < 1e-9');
   });
 

@@ -22,7 +22,7 @@ describe('pinv and least squares against numpy', () => {
       const x = minNormSolution(a, b);
       d.lstsq_x.forEach((v, k) => expect(Math.abs(x[k]! - v)).toBeLessThan(1e-13));
       const ls = lstsq(a, b);
-      expect(Array.from(ls.x)).toEqual(Array.from(x));
+      ls.x.forEach((v, k) => expect(Math.abs(v - x[k]!)).toBeLessThan(1e-13));
       expect(ls.rank).toBe(d.rank);
       expect(rank(a)).toBe(d.rank);
       const r = mul(a, new Matrix(a.cols, 1, x)).data.map((v, k) => v - b[k]!);
@@ -41,6 +41,28 @@ describe('pinv and least squares against numpy', () => {
       xj.forEach((v, i) => expect(Math.abs(X.get(i, j) - v)).toBeLessThan(1e-14));
     }
     expect(lstsq(a, B).residual).toBeLessThan(1e-13);
+  });
+
+  it('QR fast path and SVD path agree: full rank, ill-conditioned, rank-deficient', () => {
+    const g = Matrix.randn(5, 9, { seed: 21 });
+    for (let j = 0; j < 9; j++) for (let i = 0; i < 5; i++) g.data[i * 9 + j] *= 10 ** (-j);
+    const low = mul(Matrix.randn(5, 2, { seed: 22 }), Matrix.randn(2, 9, { seed: 23 }));
+    const tall = Matrix.randn(9, 4, { seed: 24 });
+    for (const a of [Matrix.randn(5, 9, { seed: 20 }), g, low, tall, tall.transpose()]) {
+      const B = Matrix.randn(a.rows, 2, { seed: 25 });
+      const X = minNormSolution(a, B);
+      // An explicit rcond (the default's value) takes the SVD path.
+      const viaSvd = pinv(a, { rcond: Math.max(a.rows, a.cols) * Number.EPSILON });
+      const ref = mul(viaSvd, B);
+      const P = pinv(a);
+      expect(maxAbs(P.data.map((v, k) => v - viaSvd.data[k]!)) / maxAbs(viaSvd.data)).toBeLessThan(
+        1e-9,
+      );
+      const scale = maxAbs(ref.data);
+      expect(maxAbs(X.data.map((v, k) => v - ref.data[k]!)) / scale).toBeLessThan(1e-9);
+      const ls = lstsq(a, B);
+      expect(maxAbs(ls.x.data.map((v, k) => v - X.data[k]!)) / scale).toBeLessThan(1e-9);
+    }
   });
 
   it('the cutoff is relative: scaling A by t scales A⁺ by 1/t and keeps the rank', () => {

@@ -1,6 +1,6 @@
 // The report as markdown: a headline section, then one section per scenario with its
 // description, tables, plots (as links to SVG files), checks and timing.
-import type { Check } from '../types.js';
+import type { Check, Table } from '../types.js';
 import { formatDuration, markdownTable } from './format.js';
 import { checkCounts, type ReportInput, type ScenarioReport } from './model.js';
 
@@ -22,6 +22,13 @@ function checksTable(checks: readonly Check[]): string {
   );
 }
 
+/** A title that starts so also marks a headline table (the convention before the flag). */
+const HEADLINE_PREFIX = /^Headline:\s*/i;
+
+function isHeadline(t: Table): boolean {
+  return t.headline === true || HEADLINE_PREFIX.test(t.title);
+}
+
 function headline(input: ReportInput): string[] {
   const out = ['## Headline', ''];
   if (input.scenarios.length === 0) {
@@ -39,8 +46,9 @@ function headline(input: ReportInput): string[] {
     ]),
   ), '');
   for (const s of input.scenarios) {
-    for (const t of s.summary.tables.filter((t) => t.headline)) {
-      out.push(`### ${s.id}: ${t.title}`, '', markdownTable(t.columns, t.rows), '');
+    for (const t of s.summary.tables.filter(isHeadline)) {
+      const title = t.title.replace(HEADLINE_PREFIX, '');
+      out.push(`### ${s.id}: ${title}`, '', markdownTable(t.columns, t.rows), '');
     }
   }
   if (counts.failures.length > 0) {

@@ -1,0 +1,54 @@
+// SVD and minimum-norm solve: deeplin (Jacobi SVD in Wasm) against ml-matrix's
+// SingularValueDecomposition (Golub–Kahan in plain JS) on the same seeded matrices, same process.
+// Run: node bench/run.mjs svd, or standalone: node bench/svd.bench.mjs [--quick]
+// (after npm run build). Prints one table: median and min milliseconds per call, and ratios.
+import { Bench } from 'tinybench';
+import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
+import { init, Matrix, svd, minNormSolution } from '../dist/index.js';
+import { machineLine } from './machine.mjs';
+
+const quick = process.argv.includes('--quick');
+const shapes = quick
+  ? [[64, 128], [128, 256]]
+  : [[64, 128], [128, 256], [256, 512], [512, 1024], [256, 256], [512, 512]];
+// ml-matrix takes seconds on the large shapes; a few calls are enough to see the ratio.
+const iterations = (m, n) => (m * n >= 512 * 512 ? 3 : 10);
+
+function toMl(a) {
+  return new MlMatrix(a.toArray());
+}
+
+export async function run() {
+  await init();
+  const rows = [];
+  for (const [m, n] of shapes) {
+    const a = Matrix.randn(m, n, { seed: m + n });
+    const b = Matrix.randn(m, 1, { seed: 7 }).data;
+    const ml = toMl(a);
+    const bench = new Bench({ iterations: iterations(m, n), time: 0, warmupIterations: 1 });
+    bench
+      .add('deeplin svd thin', () => svd(a))
+      .add('deeplin svd values', () => svd(a, { vectors: 'none' }))
+      .add('deeplin minNormSolution', () => minNormSolution(a, b))
+      .add('ml-matrix svd thin', () => new SingularValueDecomposition(ml, { autoTranspose: true }));
+    await bench.run();
+    const t = Object.fromEntries(bench.tasks.map((k) => [k.name, k.result.latency]));
+    const dl = t['deeplin svd thin'];
+    const mlt = t['ml-matrix svd thin'];
+    rows.push({
+      shape: `${m}×${n}`,
+      'deeplin thin p50': dl.p50.toFixed(1),
+      'deeplin thin min': dl.min.toFixed(1),
+      'deeplin values p50': t['deeplin svd values'].p50.toFixed(1),
+      'deeplin minnorm p50': t['deeplin minNormSolution'].p50.toFixed(1),
+      'ml-matrix p50': mlt.p50.toFixed(1),
+      'ml-matrix / deeplin': (mlt.p50 / dl.p50).toFixed(1),
+    });
+    console.error(`done ${m}×${n}`);
+  }
+  console.log(machineLine());
+  console.table(rows);
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

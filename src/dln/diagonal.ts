@@ -1,0 +1,285 @@
+// Diagonal linear networks for the related-work panel, trained by plain GD in TypeScript (they
+// have 2d parameters) and compared with their closed-form implicit regularizers:
+//  - Woodworth et al. (2020): β = w₊² − w₋², w₊(0) = w₋(0) = α·1; the GD limit minimizes
+//    Q_α(β) = Σ 2α² − √(4α⁴ + β_i²) + β_i asinh(β_i/(2α²)) over Xβ = y, i.e.
+//    asinh(β/(2α²)) ∈ range(Xᵀ) (minimum ℓ2 as α → ∞, minimum ℓ1 as α → 0).
+//  - Azulay et al. (2021): β = u∘v from any (u0, v0); δ = u² − v² is conserved by the flow and
+//    β follows a mirror flow with ψ_i'(β) = ½ asinh(2β/|δ_i|), so the limit satisfies
+//    ½asinh(2β/|δ|) − ½asinh(2β0/|δ|) ∈ range(Xᵀ).
+// Both limits are computed here by Newton's method on the convex dual: β(λ) = ∇ψ*(c + Xᵀλ),
+// minimize Σ ψ*(c + Xᵀλ) − λᵀy, whose gradient is Xβ(λ) − y.
+import { Diverged, ShapeMismatch } from '../core/errors.js';
+import { Matrix } from '../linalg/matrix.js';
+import { checkOperand, checkVector } from '../linalg/validate.js';
+
+export interface DiagonalOptions {
+  /** Step size η. */
+  step: number;
+  /** Step budget. */
+  maxSteps: number;
+  /** Stop when ½‖Xβ − y‖² falls below this (default 1e-25). */
+  lossTol?: number;
+}
+
+export interface DiagonalRun {
+  beta: Float64Array;
+  steps: number;
+  loss: number;
+  converged: boolean;
+}
+
+function residual(x: Matrix, beta: Float64Array, y: Float64Array, r: Float64Array): number {
+  const { rows: n, cols: d, data } = x;
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    let s = -y[i]!;
+    for (let j = 0; j < d; j++) s += data[i * d + j]! * beta[j]!;
+    r[i] = s;
+    loss += s * s;
+  }
+  return 0.5 * loss;
+}
+
+function backprop(x: Matrix, r: Float64Array, g: Float64Array): void {
+  const { rows: n, cols: d, data } = x;
+  g.fill(0);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) g[j]! += data[i * d + j]! * r[i]!;
+}
+
+/**
+ * GD on the two factors p, q of β = combine(p, q); `grads` writes ∂β-chain-rule updates.
+ * Shared by both models: they differ only in how β and the factor gradients are formed.
+ */
+function gd(
+  fn: string, x: Matrix, y: Float64Array, p: Float64Array, q: Float64Array, opts: DiagonalOptions,
+  combine: (p: number, q: number) => number,
+  update: (p: Float64Array, q: Float64Array, g: Float64Array, eta: number) => void,
+): DiagonalRun {
+  checkOperand(fn, 'X', x);
+  const yv = checkVector(fn, 'y', y, x.rows);
+  if (!(opts.step > 0) || !Number.isSafeInteger(opts.maxSteps) || opts.maxSteps < 0) {
+    throw new RangeError(`${fn}: options 'step' > 0 and integer 'maxSteps' ≥ 0 required; got ` +
+      `${opts.step}, ${opts.maxSteps}`);
+  }
+  const tol = opts.lossTol ?? 1e-25;
+  const d = x.cols;
+  const beta = new Float64Array(d);
+  const r = new Float64Array(x.rows);
+  const g = new Float64Array(d);
+  let steps = 0;
+  let loss = 0;
+  for (;;) {
+    for (let j = 0; j < d; j++) beta[j] = combine(p[j]!, q[j]!);
+    loss = residual(x, beta, yv, r);
+    if (!Number.isFinite(loss)) {
+      throw new Diverged(`${fn}: the loss became ${loss} at step ${steps} with step size ${opts.step}`);
+    }
+    if (loss < tol || steps === opts.maxSteps) break;
+    backprop(x, r, g);
+    update(p, q, g, opts.step);
+    steps++;
+  }
+  return { beta, steps, loss, converged: loss < tol };
+}
+
+/**
+ * Woodworth et al.'s model β = w₊² − w₋² from w₊ = w₋ = α·1, trained by GD on ½‖Xβ − y‖².
+ * @param x the n×d design (A in the rest of the library)
+ * @param y the targets (length n)
+ * @param alpha the initialization scale α > 0
+ */
+export function trainWoodworth(
+  x: Matrix, y: Float64Array, alpha: number, opts: DiagonalOptions,
+): DiagonalRun {
+  const d = x.cols;
+  const wp = new Float64Array(d).fill(alpha);
+  const wm = new Float64Array(d).fill(alpha);
+  return gd('trainWoodworth', x, y, wp, wm, opts, (a, b) => a * a - b * b, (p, q, g, eta) => {
+    for (let j = 0; j < p.length; j++) {
+      const pj = p[j]!;
+      const qj = q[j]!;
+      p[j] = pj - eta * 2 * pj * g[j]!;
+      q[j] = qj + eta * 2 * qj * g[j]!;
+    }
+  });
+}
+
+/**
+ * Azulay et al.'s model β = u∘v from (u0, v0), trained by GD on ½‖Xβ − y‖².
+ * @param x the n×d design
+ * @param y the targets (length n)
+ * @param u0 start of u (length d)
+ * @param v0 start of v (length d)
+ */
+export function trainProduct(
+  x: Matrix, y: Float64Array, u0: Float64Array, v0: Float64Array, opts: DiagonalOptions,
+): DiagonalRun {
+  checkVector('trainProduct', 'u0', u0, x.cols);
+  checkVector('trainProduct', 'v0', v0, x.cols);
+  return gd('trainProduct', x, y, u0.slice(), v0.slice(), opts, (a, b) => a * b, (u, v, g, eta) => {
+    for (let j = 0; j < u.length; j++) {
+      const uj = u[j]!;
+      const vj = v[j]!;
+      u[j] = uj - eta * vj * g[j]!;
+      v[j] = vj - eta * uj * g[j]!;
+    }
+  });
+}
+
+/** Q_α(β) of Woodworth et al.: Σ 2α² − √(4α⁴ + β_i²) + β_i asinh(β_i/(2α²)). */
+export function woodworthPotential(beta: Float64Array, alpha: number): number {
+  const a2 = alpha * alpha;
+  let s = 0;
+  for (const v of beta) s += 2 * a2 - Math.sqrt(4 * a2 * a2 + v * v) + v * Math.asinh(v / (2 * a2));
+  return s;
+}
+
+/**
+ * argmin Σ ψ_i(β_i) − c_iβ_i s.t. Xβ = y for β_i = scale_i · sinh(c_i + t_i(Xᵀλ)_i): Newton on the
+ * dual with backtracking. The Hessian X diag(dβ/dλ) Xᵀ is positive definite for full-row-rank X.
+ */
+function dualNewton(
+  fn: string, x: Matrix, y: Float64Array, scale: Float64Array, c: Float64Array, t: number,
+): Float64Array {
+  const { rows: n, cols: d, data } = x;
+  const lambda = new Float64Array(n);
+  const betaOf = (lam: Float64Array) => {
+    const beta = new Float64Array(d);
+    for (let j = 0; j < d; j++) {
+      let z = 0;
+      for (let i = 0; i < n; i++) z += data[i * d + j]! * lam[i]!;
+      beta[j] = scale[j]! * Math.sinh(c[j]! + t * z);
+    }
+    return beta;
+  };
+  const dual = (lam: Float64Array) => {
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      let z = 0;
+      for (let i = 0; i < n; i++) z += data[i * d + j]! * lam[i]!;
+      s += (scale[j]! / t) * Math.cosh(c[j]! + t * z);
+    }
+    for (let i = 0; i < n; i++) s -= lam[i]! * y[i]!;
+    return s;
+  };
+  let lastResidual = Infinity;
+  for (let it = 0; it < 200; it++) {
+    const beta = betaOf(lambda);
+    const grad = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = -y[i]!;
+      for (let j = 0; j < d; j++) s += data[i * d + j]! * beta[j]!;
+      grad[i] = s;
+    }
+    let gnorm = 0;
+    for (const v of grad) gnorm += v * v;
+    let ynorm = 0;
+    for (const v of y) ynorm += v * v;
+    // Rounding puts a floor near eps·‖X‖·‖β‖ under the residual; stop a little above it.
+    let scaleOf = Math.sqrt(ynorm);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) scaleOf += Math.abs(data[i * d + j]! * beta[j]!);
+    }
+    // Near |δ_i| ≈ 0 the map λ ↦ β amplifies rounding, so the floor can sit higher: once
+    // quadratic convergence stops (less than a halving) at a small residual, that is it.
+    const gn = Math.sqrt(gnorm);
+    if (gn <= 64 * Number.EPSILON * scaleOf) return beta;
+    if (gn <= 1e-9 * scaleOf && gn > 0.5 * lastResidual) return beta;
+    lastResidual = gn;
+    // Hessian H = X diag(t·scale·cosh(·)) Xᵀ.
+    const w = new Float64Array(d);
+    for (let j = 0; j < d; j++) {
+      let z = 0;
+      for (let i = 0; i < n; i++) z += data[i * d + j]! * lambda[i]!;
+      w[j] = t * scale[j]! * Math.cosh(c[j]! + t * z);
+    }
+    const h = new Matrix(n, n);
+    for (let a = 0; a < n; a++) {
+      for (let b = 0; b < n; b++) {
+        let s = 0;
+        for (let j = 0; j < d; j++) s += data[a * d + j]! * w[j]! * data[b * d + j]!;
+        h.data[a * n + b] = s;
+      }
+    }
+    const dir = solveSpd(h, grad);
+    let stepLen = 1;
+    const f0 = dual(lambda);
+    let decrease = 0;
+    for (let i = 0; i < n; i++) decrease += grad[i]! * dir[i]!;
+    for (let ls = 0; ls < 60; ls++) {
+      const trial = lambda.map((v, i) => v - stepLen * dir[i]!);
+      if (dual(trial) <= f0 - 0.25 * stepLen * decrease || ls === 59) {
+        lambda.set(trial);
+        break;
+      }
+      stepLen /= 2;
+    }
+  }
+  throw new Diverged(`${fn}: Newton on the dual did not converge in 200 iterations`);
+}
+
+/** Cholesky solve of a small SPD system. */
+function solveSpd(h: Matrix, rhs: Float64Array): Float64Array {
+  const n = h.rows;
+  const l = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    let s = h.data[j * n + j]!;
+    for (let q = 0; q < j; q++) s -= l[j * n + q]! ** 2;
+    const ljj = Math.sqrt(Math.max(s, Number.MIN_VALUE));
+    l[j * n + j] = ljj;
+    for (let i = j + 1; i < n; i++) {
+      let t = h.data[i * n + j]!;
+      for (let q = 0; q < j; q++) t -= l[i * n + q]! * l[j * n + q]!;
+      l[i * n + j] = t / ljj;
+    }
+  }
+  const z = rhs.slice();
+  for (let i = 0; i < n; i++) {
+    for (let q = 0; q < i; q++) z[i]! -= l[i * n + q]! * z[q]!;
+    z[i]! /= l[i * n + i]!;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let q = i + 1; q < n; q++) z[i]! -= l[q * n + i]! * z[q]!;
+    z[i]! /= l[i * n + i]!;
+  }
+  return z;
+}
+
+/**
+ * The limit of Woodworth's model predicted by its implicit regularizer (C19):
+ * argmin Q_α(β) s.t. Xβ = y, i.e. β = 2α² sinh(Xᵀλ) with Xβ = y.
+ * @param x the n×d design (full row rank)
+ * @param y the targets (length n)
+ * @param alpha the initialization scale
+ */
+export function woodworthSolution(x: Matrix, y: Float64Array, alpha: number): Float64Array {
+  checkOperand('woodworthSolution', 'X', x);
+  const yv = checkVector('woodworthSolution', 'y', y, x.rows);
+  const d = x.cols;
+  return dualNewton('woodworthSolution', x, yv, new Float64Array(d).fill(2 * alpha * alpha),
+    new Float64Array(d), 1);
+}
+
+/**
+ * The limit of Azulay's u∘v model from (u0, v0) predicted by its mirror-flow potential (C20):
+ * β = (|δ|/2) sinh(asinh(2β0/|δ|) + 2Xᵀλ) with Xβ = y, δ = u0² − v0² (every δ_i ≠ 0).
+ * @throws {ShapeMismatch} when u0 or v0 has the wrong length
+ * @throws {RangeError} when some δ_i = 0 (the potential is then not defined)
+ */
+export function productSolution(
+  x: Matrix, y: Float64Array, u0: Float64Array, v0: Float64Array,
+): Float64Array {
+  checkOperand('productSolution', 'X', x);
+  const yv = checkVector('productSolution', 'y', y, x.rows);
+  if (u0.length !== x.cols || v0.length !== x.cols) {
+    throw new ShapeMismatch(`productSolution: u0 and v0 must have length ${x.cols}; got ` +
+      `${u0.length} and ${v0.length}`);
+  }
+  const delta = u0.map((u, i) => Math.abs(u * u - v0[i]! * v0[i]!));
+  const zero = delta.findIndex((v) => v === 0);
+  if (zero >= 0) {
+    throw new RangeError(`productSolution: u0² − v0² must be non-zero; it is 0 at [${zero}]`);
+  }
+  const c = delta.map((dl, i) => Math.asinh((2 * u0[i]! * v0[i]!) / dl));
+  return dualNewton('productSolution', x, yv, delta.map((dl) => dl / 2), c, 2);
+}

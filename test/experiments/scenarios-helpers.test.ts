@@ -1,0 +1,90 @@
+// The scenarios' shared helpers against closed forms: the grid and its overrides, the
+// statistics, the problem's θ* and null-space part, the step rule, and the library's Wasm
+// trainer against the TypeScript reference GD (reference-gd.ts) on the same start.
+import { describe, expect, it } from 'vitest';
+import { InvalidArgument } from '../../src/core/errors.js';
+import { spectralNormSq } from '../../src/dln/geometry.js';
+import { Matrix } from '../../src/linalg/matrix.js';
+import { matmul } from '../../src/linalg/products.js';
+import { makeGrid, logGrid } from '../../src/experiments/scenarios/grid.js';
+import { logLogSlope, mean, meanStd, std, fmt } from '../../src/experiments/scenarios/stats.js';
+import { makeProblem, P0 } from '../../src/experiments/scenarios/problem.js';
+import { fit, productOf, safeStep } from '../../src/experiments/scenarios/fitting.js';
+import { ReferenceNetwork, matvecTs, norm, sub } from './reference-gd.js';
+
+describe('grid', () => {
+  const spec = { full: { axes: { h: [1, 2], s: [0.1, 1] }, seeds: 3, params: { maxSteps: 10 } },
+    quick: { axes: { h: [1], s: [1] }, seeds: 1 } };
+
+  it('is the product of the axes times the seeds, with overrides', () => {
+    expect(makeGrid('T', spec, { quick: false, overrides: {} })).toHaveLength(12);
+    const overrides = { s: '0.5', seeds: '2', maxSteps: '7' };
+    const g = makeGrid('T', spec, { quick: false, overrides });
+    expect(g).toHaveLength(4);
+    expect(g.every((c) => c.s === 0.5 && c.maxSteps === 7)).toBe(true);
+  });
+
+  it('names an unknown override and the keys it accepts', () => {
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { depth: '3' } }))
+      .toThrow(InvalidArgument);
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { depth: '3' } }))
+      .toThrow(/T.grid: unknown override 'depth'; expected one of seeds, h, s, maxSteps/);
+  });
+
+  it('spaces a log grid evenly in the exponent', () => {
+    expect(logGrid(-3, 1, 5)).toEqual([0.001, 0.01, 0.1, 1, 10]);
+  });
+});
+
+describe('stats', () => {
+  it('fits the exponent of a power law', () => {
+    const pts: [number, number][] = [1, 2, 4, 8].map((x) => [x, 3 * x ** 1.5]);
+    expect(logLogSlope(pts)).toBeCloseTo(1.5, 12);
+  });
+
+  it('gives the sample mean and standard deviation', () => {
+    expect(mean([1, 2, 3, 4])).toBe(2.5);
+    expect(std([1, 2, 3, 4])).toBeCloseTo(Math.sqrt(5 / 3), 14);
+    expect(meanStd([2, 2])).toBe('2 ± 0');
+    expect(fmt(1000)).toBe('1000');
+    expect(fmt(0.5)).toBe('0.5');
+  });
+});
+
+describe('problem and step rule', () => {
+  it('θ* solves Aθ = b, has no null-space part, and P_N removes AᵀA-components', () => {
+    const p = makeProblem({ ...P0, seed: 4 });
+    expect(norm(sub(matvecTs(p.A, p.thetaStar), p.b))).toBeLessThan(1e-13);
+    expect(norm(p.nullPart(p.thetaStar))).toBeLessThan(1e-13);
+    const y = Matrix.randn(20, 1, { seed: 8 }).data;
+    expect(norm(matvecTs(p.A, p.nullPart(y)))).toBeLessThan(1e-13);
+    // σ_max² against the library's independent power iteration.
+    expect(Math.abs(p.sigmaMax2 / spectralNormSq(p.A) - 1)).toBeLessThan(1e-10);
+  });
+
+  it('with only x trained, the kernel step is 0.5/σ_max(AW)²', () => {
+    const p = makeProblem({ ...P0, seed: 5 });
+    const w = Matrix.randn(20, 6, { seed: 9, scale: 0.4 });
+    const x = Matrix.randn(6, 1, { seed: 10 });
+    const eta = safeStep(p, [w, x], { frozen: [true, false] });
+    expect(Math.abs(eta * spectralNormSq(matmul(p.A, w)) - 0.5)).toBeLessThan(1e-10);
+  });
+});
+
+describe('trainers', () => {
+  it('the library and the TypeScript reference GD agree from the same start', () => {
+    const p = makeProblem({ ...P0, seed: 7 });
+    const start = [[20, 6], [6, 6], [6, 1]]
+      .map(([r, c], i) => Matrix.randn(r!, c!, { seed: i + 1, scale: 0.3 }));
+    const spec = { problem: p, widths: [6, 6], seed: 0,
+      init: start.map((v) => ({ kind: 'custom' as const, value: v })) };
+    const lib = fit(spec, { maxSteps: 20000, step: 0.02 });
+    const refNet = new ReferenceNetwork(spec);
+    const ref = refNet.train({ step: 0.02, maxSteps: 20000, record: false });
+    expect(lib.result.converged).toBe(true);
+    expect(ref.converged).toBe(true);
+    expect(Math.abs(lib.result.steps - ref.steps)).toBeLessThanOrEqual(2);
+    expect(norm(sub(lib.theta, refNet.theta()))).toBeLessThan(1e-11);
+    expect(norm(sub(productOf(lib.factors), lib.theta))).toBeLessThan(1e-13);
+  });
+});
