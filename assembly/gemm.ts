@@ -10,52 +10,56 @@
 // to whole tiles; the padded rows and columns only feed entries of C that are never stored, so
 // no product of a real entry is ever skipped and NaN/Inf propagate as in reference BLAS.
 import { MR, NR, microKernel } from './gemmTile';
-import { scaleBlock, setTileScalars, storeTile } from './gemmStore';
-
+import { scaleBlock, storeTile } from './gemmStore';
 import { dgemv } from './gemv';
 
-export { dgemv };
-export { scaleBlock } from './gemmStore';
+export { dgemv, scaleBlock };
+// Exported so that binaryen keeps it a function of its own: inlined into dgemm, its loop was
+// rotated into the loop header, where V8 hoists all seven loads and spills (see gemmTile.ts).
+// Exported, it also lets a benchmark time the micro-kernel alone.
+export { microKernel as gemmMicroKernel };
 
-// L2 holds the packed A block (MC·KC·16 = 240 KiB); L1 holds one B micro-panel (KC·NR·8).
-const MC: i32 = 120;
+// L2 holds the packed A block (MC·KC·16 = 240 KiB, A is stored twice); L1 holds one B
+// micro-panel (KC·NR·8 = 8 KiB) and one A micro-panel (KC·MR·16 = 20 KiB).
+const MC: i32 = 60;
 const KC: i32 = 256;
 const NC: i32 = 512;
 
-const packedA: usize = memory.data(MC * KC * 8, 16);
-const packedB: usize = memory.data(KC * NC * 8, 16);
+// Buffers hold whole padded panels, so they are rounded up to a multiple of the tile.
+const packedA: usize = memory.data(((MC + MR - 1) / MR) * MR * KC * 16, 16);
+const packedB: usize = memory.data(((NC + NR - 1) / NR) * NR * KC * 8, 16);
 
 @inline function rowPtr(p: usize, ld: i32, row: i32): usize {
   return p + ((<usize>row * <usize>ld) << 3);
 }
 
 /**
- * Pack rows i0 … i0+mb−1, columns p0 … p0+kb−1 of op(A) into MR-row micro-panels, each entry
- * stored twice so the micro-kernel gets its broadcast with one plain v128 load (V8 folds the
+ * Pack rows i0 … i0+mb−1, columns p0 … p0+kb−1 of op(A) into MR-row micro-panels, each
+ * entry stored twice so the micro-kernel gets its broadcast with one plain v128 load (V8 folds the
  * offset of a v128.load into the instruction but not that of a load64_splat). Entry (r, p) of
  * panel q lands at packedA[2·((q·kb + p)·MR + r)] and the next double. Rows past mb are zeros.
  */
 function packA(transA: i32, pa: usize, lda: i32, i0: i32, mb: i32, p0: i32, kb: i32): void {
-  const step = <usize>MR << 3;
+  const step = <usize>MR << 4;
   for (let q = 0; q < mb; q += MR) {
     const rows = min(MR, mb - q);
-    const dst = packedA + ((<usize>q * <usize>kb) << 3);
+    const dst = packedA + ((<usize>q * <usize>kb) << 4);
     for (let r = 0; r < MR; r++) {
-      let d = dst + (<usize>r << 3);
+      let d = dst + (<usize>r << 4);
       if (r >= rows) {
-        for (let p = 0; p < kb; p++, d += step) store<f64>(d, 0);
+        for (let p = 0; p < kb; p++, d += step) v128.store(d, f64x2.splat(0));
       } else if (!transA) {
         // op(A)(i, p) = A[i·lda + p]: a contiguous run of A's row i0+q+r.
         const src = rowPtr(pa, lda, i0 + q + r) + (<usize>p0 << 3);
         for (let p = 0; p < kb; p++, d += step) {
-          store<f64>(d, load<f64>(src + (<usize>p << 3)));
+          v128.store(d, v128.load64_splat(src + (<usize>p << 3)));
         }
       } else {
         // op(A)(i, p) = A[p·lda + i]: one entry from each of kb rows.
         const src = rowPtr(pa, lda, p0) + (<usize>(i0 + q + r) << 3);
         const ld = <usize>lda << 3;
         for (let p = 0; p < kb; p++, d += step) {
-          store<f64>(d, load<f64>(src + <usize>p * ld));
+          v128.store(d, v128.load64_splat(src + <usize>p * ld));
         }
       }
     }
@@ -150,7 +154,7 @@ export function dgemm(
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kb = min(KC, k - p0);
       // Only the first slice of k sees the caller's beta; later slices accumulate.
-      setTileScalars(alpha, p0 == 0 ? beta : 1.0);
+      const betaHere = p0 == 0 ? beta : 1.0;
       packB(transB, pb, ldb, p0, kb, j0, nb);
 
       for (let i0 = 0; i0 < m; i0 += MC) {
@@ -161,13 +165,12 @@ export function dgemm(
           const b = packedB + ((<usize>jr * <usize>kb) << 3);
           const nr = min(NR, nb - jr);
           for (let ir = 0; ir < mb; ir += MR) {
-            microKernel(kb, packedA + ((<usize>ir * <usize>kb) << 3), b);
+            microKernel(kb, packedA + ((<usize>ir * <usize>kb) << 4), b);
             const c = rowPtr(pc, ldc, i0 + ir) + (<usize>(j0 + jr) << 3);
-            storeTile(min(MR, mb - ir), nr, c, ldc);
+            storeTile(min(MR, mb - ir), nr, alpha, betaHere, c, ldc);
           }
         }
       }
     }
   }
 }
-export { tmpKernelBench, tmpPeak } from './gemmTile';

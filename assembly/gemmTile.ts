@@ -1,206 +1,47 @@
-// The gemm micro-kernel: an MR×NR block of C held in f64x2 registers while k runs.
+// The gemm micro-kernel: a 5×4 block of C held in ten f64x2 registers while k runs.
 //
-// Register budget (measured in V8 on this project's x64 machine): Wasm code gets 15 xmm
-// registers. A tile needs MR·NR/2 accumulators, NR/2 registers for a row of the B micro-panel
-// and one for a broadcast entry of A, so 2×8 (8 + 4 + 1), 4×4 (8 + 2 + 1) and 3×6 (9 + 3 + 1)
-// fit, while 5×4 or 4×6 spill and run at half speed. Unrolling the k loop made binaryen keep
-// more values live and spill as well, so the loop is left rolled.
+// Why 5×4, from V8's x64 code for Wasm on this project's machine (AMD EPYC, Zen 3):
+// - V8 gives Wasm code 15 xmm registers.
+// - When the loop body is the loop header block (a do-while), TurboFan schedules every load of
+//   an iteration before the arithmetic, so all loads and accumulators are live together: 2×8
+//   and 4×4 (6 loads + 8 accumulators) are the largest tiles that fit. With the test at the
+//   top of the loop (a while), the body keeps source order and needs only the accumulators, one
+//   row of B, one broadcast entry of A and a product temporary: 5×4 takes 10 + 2 + 1 + 1.
+// - V8 folds the constant offset of a v128.load into the instruction but emits a separate lea
+//   for that of a load64_splat, so packed A holds each entry twice (see packA in gemm.ts) and
+//   the broadcast is a plain load.
+// - Unrolling k lets binaryen interleave the copies, which keeps more values live and spills;
+//   the loop stays rolled.
+// Kernel alone on L1-resident panels (kc = 256), best of 100 runs: 4×4 17.9, 2×8 17.0,
+// 3×6 16.7, 5×4 with a broadcast load 18.5, 5×4 with duplicated A 18.9 GF/s.
 //
 // Plain Wasm SIMD has no fused multiply-add, so each step is a mul then an add (two roundings,
-// as in reference BLAS compiled without FMA contraction).
+// as in reference BLAS compiled without contraction). Every entry of C is a sum in k order, so
+// the tile shape does not change a single bit of the result.
 
-/** Which tile is compiled in: 0 = 4×4, 1 = 2×8, 2 = 3×6. */
-const TILE: i32 = 0;
-
-export const MR: i32 = TILE == 1 ? 2 : TILE == 2 ? 3 : TILE == 3 ? 3 : TILE == 4 ? 2 : TILE == 5 ? 4 : TILE == 6 ? 5 : 4;
-export const NR: i32 = TILE == 1 ? 8 : TILE == 2 ? 6 : TILE == 3 ? 8 : TILE == 4 ? 8 : TILE == 5 ? 6 : TILE == 6 ? 4 : 4;
+/** Rows of the tile (entries of A per step of k). */
+export const MR: i32 = 5;
+/** Columns of the tile (entries of B per step of k). */
+export const NR: i32 = 4;
 
 /** The last micro-kernel's MR×NR result, row-major with row stride NR. */
-export const tileBuffer: usize = memory.data(8 * 8 * 8, 16);
-const barrier: usize = memory.data(16, 16);
+export const tileBuffer: usize = memory.data(MR * NR * 8, 16);
 
 @inline function madd(acc: v128, a: v128, b: v128): v128 {
   return f64x2.add(acc, f64x2.mul(a, b));
 }
 
 /**
- * tile := (packed A micro-panel, MR×kc) · (packed B micro-panel, kc×NR).
+ * tileBuffer := (packed A micro-panel) · (packed B micro-panel).
  * @param kc length of the shared dimension (≥ 1)
- * @param a MR entries of op(A) per step of k, contiguous
- * @param b NR entries of op(B) per step of k, contiguous
+ * @param a per step of k, MR entries of op(A), each stored twice (2·MR doubles)
+ * @param b per step of k, NR entries of op(B) (NR doubles)
  */
 export function microKernel(kc: i32, a: usize, b: usize): void {
-  if (TILE == 0) kernel4x4(kc, a, b);
-  else if (TILE == 1) kernel2x8(kc, a, b);
-  else if (TILE == 3) kernel3x8(kc, a, b);
-  else if (TILE == 4) kernel2x8f(kc, a, b);
-  else if (TILE == 5) kernel4x6(kc, a, b);
-  else if (TILE == 6) kernel5x4(kc, a, b);
-  else kernel3x6(kc, a, b);
-}
-
-function kernel4x4(kc: i32, a: usize, b: usize): void {
-  let c00 = f64x2.splat(0), c01 = f64x2.splat(0), c10 = f64x2.splat(0), c11 = f64x2.splat(0);
-  let c20 = f64x2.splat(0), c21 = f64x2.splat(0), c30 = f64x2.splat(0), c31 = f64x2.splat(0);
-  const end = b + ((<usize>kc * 4) << 3);
-  do {
-    const b0 = v128.load(b), b1 = v128.load(b, 16);
-    let ai = v128.load64_splat(a);
-    c00 = madd(c00, ai, b0); c01 = madd(c01, ai, b1);
-    ai = v128.load64_splat(a, 8);
-    c10 = madd(c10, ai, b0); c11 = madd(c11, ai, b1);
-    ai = v128.load64_splat(a, 16);
-    c20 = madd(c20, ai, b0); c21 = madd(c21, ai, b1);
-    ai = v128.load64_splat(a, 24);
-    c30 = madd(c30, ai, b0); c31 = madd(c31, ai, b1);
-    a += 32;
-    b += 32;
-  } while (b < end);
-  const t = tileBuffer;
-  v128.store(t, c00); v128.store(t, c01, 16);
-  v128.store(t, c10, 32); v128.store(t, c11, 48);
-  v128.store(t, c20, 64); v128.store(t, c21, 80);
-  v128.store(t, c30, 96); v128.store(t, c31, 112);
-}
-
-function kernel2x8(kc: i32, a: usize, b: usize): void {
-  let c00 = f64x2.splat(0), c01 = f64x2.splat(0), c02 = f64x2.splat(0), c03 = f64x2.splat(0);
-  let c10 = f64x2.splat(0), c11 = f64x2.splat(0), c12 = f64x2.splat(0), c13 = f64x2.splat(0);
-  const end = b + ((<usize>kc * 8) << 3);
-  do {
-    const b0 = v128.load(b), b1 = v128.load(b, 16), b2 = v128.load(b, 32), b3 = v128.load(b, 48);
-    let ai = v128.load64_splat(a);
-    c00 = madd(c00, ai, b0); c01 = madd(c01, ai, b1);
-    c02 = madd(c02, ai, b2); c03 = madd(c03, ai, b3);
-    ai = v128.load64_splat(a, 8);
-    c10 = madd(c10, ai, b0); c11 = madd(c11, ai, b1);
-    c12 = madd(c12, ai, b2); c13 = madd(c13, ai, b3);
-    a += 16;
-    b += 64;
-  } while (b < end);
-  const t = tileBuffer;
-  v128.store(t, c00); v128.store(t, c01, 16); v128.store(t, c02, 32); v128.store(t, c03, 48);
-  v128.store(t, c10, 64); v128.store(t, c11, 80); v128.store(t, c12, 96); v128.store(t, c13, 112);
-}
-
-function kernel3x6(kc: i32, a: usize, b: usize): void {
-  let c00 = f64x2.splat(0), c01 = f64x2.splat(0), c02 = f64x2.splat(0);
-  let c10 = f64x2.splat(0), c11 = f64x2.splat(0), c12 = f64x2.splat(0);
-  let c20 = f64x2.splat(0), c21 = f64x2.splat(0), c22 = f64x2.splat(0);
-  for (let p = 0; p < kc; p++) {
-    const b0 = v128.load(b), b1 = v128.load(b, 16), b2 = v128.load(b, 32);
-    let ai = v128.load64_splat(a);
-    c00 = madd(c00, ai, b0); c01 = madd(c01, ai, b1); c02 = madd(c02, ai, b2);
-    ai = v128.load64_splat(a, 8);
-    c10 = madd(c10, ai, b0); c11 = madd(c11, ai, b1); c12 = madd(c12, ai, b2);
-    ai = v128.load64_splat(a, 16);
-    c20 = madd(c20, ai, b0); c21 = madd(c21, ai, b1); c22 = madd(c22, ai, b2);
-    a += 24;
-    b += 48;
-  }
-  const t = tileBuffer;
-  v128.store(t, c00); v128.store(t, c01, 16); v128.store(t, c02, 32);
-  v128.store(t, c10, 48); v128.store(t, c11, 64); v128.store(t, c12, 80);
-  v128.store(t, c20, 96); v128.store(t, c21, 112); v128.store(t, c22, 128);
-}
-export function tmpKernelBench(reps: i32, kc: i32, a: usize, b: usize): void {
-  for (let r = 0; r < reps; r++) microKernel(kc, a, b);
-}
-
-function kernel3x8(kc: i32, a: usize, b: usize): void {
-  let c00 = f64x2.splat(0), c01 = f64x2.splat(0), c02 = f64x2.splat(0), c03 = f64x2.splat(0);
-  let c10 = f64x2.splat(0), c11 = f64x2.splat(0), c12 = f64x2.splat(0), c13 = f64x2.splat(0);
-  let c20 = f64x2.splat(0), c21 = f64x2.splat(0), c22 = f64x2.splat(0), c23 = f64x2.splat(0);
-  const end = b + ((<usize>kc * 8) << 3);
-  do {
-    let ai = v128.load64_splat(a);
-    c00 = madd(c00, ai, v128.load(b)); c01 = madd(c01, ai, v128.load(b, 16));
-    c02 = madd(c02, ai, v128.load(b, 32)); c03 = madd(c03, ai, v128.load(b, 48));
-    ai = v128.load64_splat(a, 8);
-    c10 = madd(c10, ai, v128.load(b)); c11 = madd(c11, ai, v128.load(b, 16));
-    c12 = madd(c12, ai, v128.load(b, 32)); c13 = madd(c13, ai, v128.load(b, 48));
-    ai = v128.load64_splat(a, 16);
-    c20 = madd(c20, ai, v128.load(b)); c21 = madd(c21, ai, v128.load(b, 16));
-    c22 = madd(c22, ai, v128.load(b, 32)); c23 = madd(c23, ai, v128.load(b, 48));
-    a += 24;
-    b += 64;
-  } while (b < end);
-  const t = tileBuffer;
-  v128.store(t, c00); v128.store(t, c01, 16); v128.store(t, c02, 32); v128.store(t, c03, 48);
-  v128.store(t, c10, 64); v128.store(t, c11, 80); v128.store(t, c12, 96); v128.store(t, c13, 112);
-  v128.store(t, c20, 128); v128.store(t, c21, 144); v128.store(t, c22, 160);
-  v128.store(t, c23, 176);
-}
-
-function kernel2x8f(kc: i32, a: usize, b: usize): void {
-  let c00 = f64x2.splat(0), c01 = f64x2.splat(0), c02 = f64x2.splat(0), c03 = f64x2.splat(0);
-  let c10 = f64x2.splat(0), c11 = f64x2.splat(0), c12 = f64x2.splat(0), c13 = f64x2.splat(0);
-  const end = b + ((<usize>kc * 8) << 3);
-  do {
-    let ai = v128.load64_splat(a);
-    c00 = madd(c00, ai, v128.load(b)); c01 = madd(c01, ai, v128.load(b, 16));
-    c02 = madd(c02, ai, v128.load(b, 32)); c03 = madd(c03, ai, v128.load(b, 48));
-    ai = v128.load64_splat(a, 8);
-    c10 = madd(c10, ai, v128.load(b)); c11 = madd(c11, ai, v128.load(b, 16));
-    c12 = madd(c12, ai, v128.load(b, 32)); c13 = madd(c13, ai, v128.load(b, 48));
-    a += 16;
-    b += 64;
-  } while (b < end);
-  const t = tileBuffer;
-  v128.store(t, c00); v128.store(t, c01, 16); v128.store(t, c02, 32); v128.store(t, c03, 48);
-  v128.store(t, c10, 64); v128.store(t, c11, 80); v128.store(t, c12, 96); v128.store(t, c13, 112);
-}
-
-function kernel4x6(kc: i32, a: usize, b: usize): void {
-  let c00 = f64x2.splat(0), c01 = f64x2.splat(0), c02 = f64x2.splat(0);
-  let c10 = f64x2.splat(0), c11 = f64x2.splat(0), c12 = f64x2.splat(0);
-  let c20 = f64x2.splat(0), c21 = f64x2.splat(0), c22 = f64x2.splat(0);
-  let c30 = f64x2.splat(0), c31 = f64x2.splat(0), c32 = f64x2.splat(0);
-  const end = b + ((<usize>kc * 6) << 3);
-  while (b < end) {
-    let ai = v128.load64_splat(a);
-    c00 = madd(c00, ai, v128.load(b)); c01 = madd(c01, ai, v128.load(b, 16));
-    c02 = madd(c02, ai, v128.load(b, 32));
-    store<usize>(barrier, a);
-    ai = v128.load64_splat(a, 8);
-    c10 = madd(c10, ai, v128.load(b)); c11 = madd(c11, ai, v128.load(b, 16));
-    c12 = madd(c12, ai, v128.load(b, 32));
-    store<usize>(barrier, a);
-    ai = v128.load64_splat(a, 16);
-    c20 = madd(c20, ai, v128.load(b)); c21 = madd(c21, ai, v128.load(b, 16));
-    c22 = madd(c22, ai, v128.load(b, 32));
-    store<usize>(barrier, a);
-    ai = v128.load64_splat(a, 24);
-    c30 = madd(c30, ai, v128.load(b)); c31 = madd(c31, ai, v128.load(b, 16));
-    c32 = madd(c32, ai, v128.load(b, 32));
-    a += 32;
-    b += 48;
-  }
-  const t = tileBuffer;
-  v128.store(t, c00); v128.store(t, c01, 16); v128.store(t, c02, 32);
-  v128.store(t, c10, 48); v128.store(t, c11, 64); v128.store(t, c12, 80);
-  v128.store(t, c20, 96); v128.store(t, c21, 112); v128.store(t, c22, 128);
-  v128.store(t, c30, 144); v128.store(t, c31, 160); v128.store(t, c32, 176);
-}
-export function tmpPeak(n: i32, p: usize): f64 {
-  let c0 = f64x2.splat(0), c1 = f64x2.splat(0), c2 = f64x2.splat(0), c3 = f64x2.splat(0);
-  let c4 = f64x2.splat(0), c5 = f64x2.splat(0), c6 = f64x2.splat(0), c7 = f64x2.splat(0);
-  const x0 = v128.load(p), x1 = v128.load(p, 16), x2 = v128.load(p, 32);
-  const x3 = v128.load(p, 48);
-  for (let i = 0; i < n; i++) {
-    c0 = madd(c0, x0, x1); c1 = madd(c1, x1, x2); c2 = madd(c2, x2, x3); c3 = madd(c3, x3, x0);
-    c4 = madd(c4, x0, x2); c5 = madd(c5, x1, x3); c6 = madd(c6, x2, x0); c7 = madd(c7, x3, x1);
-  }
-  const s = f64x2.add(f64x2.add(f64x2.add(c0, c1), f64x2.add(c2, c3)),
-    f64x2.add(f64x2.add(c4, c5), f64x2.add(c6, c7)));
-  return f64x2.extract_lane(s, 0);
-}
-
-function kernel5x4(kc: i32, a: usize, b: usize): void {
   let c00 = f64x2.splat(0), c01 = f64x2.splat(0), c10 = f64x2.splat(0), c11 = f64x2.splat(0);
   let c20 = f64x2.splat(0), c21 = f64x2.splat(0), c30 = f64x2.splat(0), c31 = f64x2.splat(0);
   let c40 = f64x2.splat(0), c41 = f64x2.splat(0);
-  const end = b + ((<usize>kc * 4) << 3);
+  const end = b + ((<usize>kc * NR) << 3);
   while (b < end) {
     const b0 = v128.load(b), b1 = v128.load(b, 16);
     let ai = v128.load(a);
@@ -213,9 +54,10 @@ function kernel5x4(kc: i32, a: usize, b: usize): void {
     c30 = madd(c30, ai, b0); c31 = madd(c31, ai, b1);
     ai = v128.load(a, 64);
     c40 = madd(c40, ai, b0); c41 = madd(c41, ai, b1);
-    a += 80;
-    b += 32;
+    a += (<usize>MR) << 4;
+    b += (<usize>NR) << 3;
   }
+
   const t = tileBuffer;
   v128.store(t, c00); v128.store(t, c01, 16);
   v128.store(t, c10, 32); v128.store(t, c11, 48);

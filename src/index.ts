@@ -4,7 +4,7 @@ export type { WasmSource } from './core/wasm.js';
 export { wasmMemoryBytes } from './core/memory.js';
 export {
   ShapeMismatch, RaggedInput, EmptyInput, NonFiniteInput, InvalidArgument, SingularMatrix,
-  ConvergenceFailure, Diverged, NotInitialized, Disposed,
+  Overflow, ConvergenceFailure, Diverged, NotInitialized, Disposed,
 } from './core/errors.js';
 export * from './linalg/index.js';
 export * from './dln/index.js';

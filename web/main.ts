@@ -7,7 +7,9 @@ import { readReportText } from './report.ts';
 import { FIELD_NAMES, parseSettings } from './settings.ts';
 import { withSummaries } from './summaries.ts';
 import type { FieldErrors, FormValues } from './settings.ts';
-import { clearResults, drawFinished, drawHistory, drawReport } from './view.ts';
+import { nodeSnippet } from './snippet.ts';
+import { drawReport } from './report-view.ts';
+import { clearResults, drawFinished, drawHistory, showSnippet } from './view.ts';
 
 const form = document.getElementById('settings') as HTMLFormElement;
 const trainButton = document.getElementById('train') as HTMLButtonElement;
@@ -33,7 +35,9 @@ function showErrors(errors: FieldErrors): boolean {
     const name = el.dataset.for as keyof FieldErrors;
     const message = errors[name];
     el.textContent = message === undefined ? '' : `${name} ${message}`;
+    el.id = `error-${name}`;
     field(name).setAttribute('aria-invalid', String(message !== undefined));
+    field(name).setAttribute('aria-describedby', el.id);
   }
   return Object.keys(errors).length === 0;
 }
@@ -121,6 +125,7 @@ async function train(): Promise<void> {
   rows = [];
   stepsDone = 0;
   clearResults();
+  showSnippet(nodeSnippet(parsed.settings));
   trainButton.disabled = true;
   stopButton.disabled = false;
   setStatus('starting…', 'busy');
@@ -171,7 +176,8 @@ function setupReportDrop(): void {
     if (file === undefined) return;
     const read = readReportText(await file.text());
     error.textContent = read.ok ? '' : `${file.name}: ${read.message}`;
-    await drawReport(read.ok ? await withSummaries(read.sections) : []);
+    if (read.ok) await drawReport(read.meta, await withSummaries(read.sections));
+    else await drawReport({}, []);
   };
   input.addEventListener('change', () => void load(input.files?.[0]));
   drop.addEventListener('dragover', (e) => {
@@ -191,6 +197,8 @@ setupPresets();
 setupReportDrop();
 drawHistory([]);
 form.addEventListener('input', () => {
+  // The form no longer is the preset whose note is shown.
+  document.getElementById('preset-note')!.textContent = '';
   const parsed = parseSettings(readForm());
   showErrors(parsed.ok ? {} : parsed.errors);
 });

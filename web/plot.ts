@@ -4,8 +4,9 @@
 import type { PlotSpec, Series } from '../src/experiments/types.ts';
 
 const WIDTH = 520;
-const HEIGHT = 300;
-const MARGIN = { left: 64, right: 12, top: 28, bottom: 44 };
+const HEIGHT = 316;
+// The legend sits under the x label, one row, so it never covers the data.
+const MARGIN = { left: 64, right: 12, top: 28, bottom: 60 };
 const COLORS = ['#1f6fb2', '#d1495b', '#2e933c', '#8e5fb6', '#e08a00', '#3a9ca8', '#6b6b6b'];
 
 interface Axis {
@@ -36,7 +37,9 @@ function axisOf(values: number[], log: boolean): Axis {
     lo -= log ? 0.5 : Math.max(0.5, Math.abs(lo) * 0.1);
     hi += log ? 0.5 : Math.max(0.5, Math.abs(hi) * 0.1);
   }
-  return { log, lo, hi };
+  // A little air, so lines at the extremes do not run along the frame.
+  const pad = 0.03 * (hi - lo);
+  return { log, lo: lo - pad, hi: hi + pad };
 }
 
 /** Tick positions in axis units (log10 for log axes): decades, or a 1-2-5 step. */
@@ -46,7 +49,16 @@ function ticksOf(axis: Axis): number[] {
     const stride = Math.max(1, Math.ceil(span / 6));
     const out: number[] = [];
     for (let e = Math.ceil(axis.lo); e <= axis.hi + 1e-9; e += stride) out.push(e);
-    return out;
+    if (out.length >= 3) return out;
+    // Under three decades: 2× and 5× ticks between them too.
+    const more: number[] = [];
+    for (let e = Math.floor(axis.lo); e <= axis.hi; e++) {
+      for (const m of [1, 2, 5]) {
+        const t = e + Math.log10(m);
+        if (t >= axis.lo && t <= axis.hi) more.push(t);
+      }
+    }
+    return more;
   }
   const raw = axis.log ? (10 ** axis.hi - 10 ** axis.lo) / 5 : span / 5;
   const p = 10 ** Math.floor(Math.log10(raw));
@@ -61,7 +73,7 @@ function ticksOf(axis: Axis): number[] {
 }
 
 function tickLabel(t: number, log: boolean): string {
-  if (log) return Number.isInteger(t) ? `1e${t}` : (10 ** t).toPrecision(2);
+  if (log) return Number.isInteger(t) ? `1e${t}` : String(Number((10 ** t).toPrecision(2)));
   const a = Math.abs(t);
   if (a !== 0 && (a >= 1e5 || a < 1e-3)) return t.toExponential(0);
   return String(Number(t.toPrecision(6)));
@@ -122,11 +134,12 @@ export function renderPlotSvg(spec: PlotSpec): string {
   }
   parts.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${innerW}" height="${innerH}" ` +
     `class="frame"/>`);
-  parts.push(`<text x="${MARGIN.left + innerW / 2}" y="${HEIGHT - 8}" text-anchor="middle">` +
+  parts.push(`<text x="${MARGIN.left + innerW / 2}" y="${HEIGHT - 26}" text-anchor="middle">` +
     `${escapeXml(spec.x.label)}</text>`);
   parts.push(`<text transform="translate(14 ${MARGIN.top + innerH / 2}) rotate(-90)" ` +
     `text-anchor="middle">${escapeXml(spec.y.label)}</text>`);
 
+  let legendX = MARGIN.left;
   spec.series.forEach((s, i) => {
     const color = COLORS[i % COLORS.length]!;
     for (const seg of segments(s, px, py, x, y)) {
@@ -141,9 +154,13 @@ export function renderPlotSvg(spec: PlotSpec): string {
           `stroke-width="1.6"${dash}/>`);
       }
     }
-    const ly = MARGIN.top + 12 + 14 * i;
-    parts.push(`<text x="${WIDTH - MARGIN.right - 6}" y="${ly}" text-anchor="end" ` +
-      `fill="${color}" class="legend">${escapeXml(s.name)}</text>`);
+    const dash = s.kind === 'guide' ? ' stroke-dasharray="5 4"' : '';
+    parts.push(`<line x1="${legendX}" x2="${legendX + 16}" y1="${HEIGHT - 10}" ` +
+      `y2="${HEIGHT - 10}" stroke="${color}" stroke-width="2"${dash}/>` +
+      `<text x="${legendX + 20}" y="${HEIGHT - 6}" fill="${color}" class="legend">` +
+      `${escapeXml(s.name)}</text>`);
+    // About 5.5 px a character at the legend's 10 px font.
+    legendX += 20 + 5.5 * s.name.length + 16;
   });
 
   if (xs.length === 0) {

@@ -26,6 +26,14 @@ export class NonFiniteInput extends RangeError {
   override name = 'NonFiniteInput';
 }
 
+/**
+ * Finite operands whose result leaves the f64 range (|x| > 1.8e308): the message names the
+ * first entry that overflowed. Returning it would hand back ±Infinity or NaN (∞ − ∞).
+ */
+export class Overflow extends RangeError {
+  override name = 'Overflow';
+}
+
 /** A value of the wrong kind (not a Matrix, not a number, not an integer). */
 export class InvalidArgument extends TypeError {
   override name = 'InvalidArgument';

@@ -19,6 +19,20 @@ export interface Geometry {
  * relative; a lower bound in any case, which the step rules absorb with their safety factors.
  */
 export function spectralNormSq(m: Matrix): number {
+  // Iterate on M·2^−e with its largest entry in [1, 2): the Gram matrix and ww square the
+  // scale twice, which underflowed to 0 for entries near 1e-100 (and 'auto' then chose an
+  // infinite step). A power-of-two scale is exact, so normal inputs give the same bits.
+  let amax = 0;
+  for (const x of m.data) amax = Math.max(amax, Math.abs(x));
+  if (amax === 0 || !Number.isFinite(amax)) return amax === 0 ? 0 : Infinity;
+  const e = Math.floor(Math.log2(amax));
+  // Two factors, since 2^−e alone overflows for subnormal entries (e down to −1074).
+  const [lo, hi] = [2 ** -Math.trunc(e / 2), 2 ** (Math.trunc(e / 2) - e)];
+  const unit = new Matrix(m.rows, m.cols, m.data.map((x) => x * lo * hi));
+  return gramLambdaMax(unit) * 2 ** e * 2 ** e;
+}
+
+function gramLambdaMax(m: Matrix): number {
   const g = m.rows <= m.cols ? matmul(m, m, { transposeB: true }) : matmul(m, m, { transposeA: true });
   const p = g.rows;
   let v = new Float64Array(p).map((_, i) => 1 + i / p);

@@ -1,7 +1,7 @@
 // A deep linear network θ = W1 W2 ⋯ Wh X whose weights live in Wasm memory from create to
 // dispose, so a training step costs no copies. The descriptor block mirrors assembly/dln.ts.
-import { Disposed } from '../core/errors.js';
-import { f64View } from '../core/memory.js';
+import { Disposed, Overflow } from '../core/errors.js';
+import { allocBytes, f64View } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
@@ -73,6 +73,7 @@ export class DeepLinearNetwork {
    * @param config A, b, widths, init, seed, and optionally frozen and lazyAlpha
    * @throws {InvalidArgument | RangeError | ShapeMismatch | NonFiniteInput} for a bad config,
    *   naming the field, the rule and the value received
+   * @throws {Overflow} when the initial θ = W1⋯WhX or its loss is beyond the f64 range
    */
   constructor(config: NetworkConfig) {
     const shape = checkConfig(config);
@@ -111,7 +112,7 @@ export class DeepLinearNetwork {
     this.factorOffsets = shapes.map(([r, c]) => take(r * c));
     this.paramsOffset = this.factorOffsets[0]!;
     this.paramsLength = top - this.paramsOffset;
-    const base = wasm().allocBytes(top * 8);
+    const base = allocBytes(top * 8);
     this.blocks[0] = base;
     registry.register(this, this.blocks, this.token);
     this.pd = base + 8 * oDesc;
@@ -166,6 +167,23 @@ export class DeepLinearNetwork {
         f64View(at(oATheta0), n).set(aTheta0.data);
         f64View(this.pd, S.LAYER0)[S.A_THETA0] = at(oATheta0);
       }
+    }
+
+    // Finite factors and data can still multiply out beyond the f64 range (a huge init
+    // scale, or A and θ both large): refuse them here rather than hand out θ or a loss that
+    // is ±Infinity or NaN.
+    const loss = wasm().dlnForward(this.pd);
+    const theta = f64View(this.slot(S.THETA_EFF), d * k);
+    const bad = theta.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0 || !Number.isFinite(loss)) {
+      const what = bad >= 0
+        ? `θ = W1⋯WhX (entry [${bad}] is ${theta[bad]})`
+        : `loss ½‖Aθ − b‖² (${loss})`;
+      this.dispose();
+      throw new Overflow(
+        `DeepLinearNetwork: the initial ${what} leaves the f64 range; lower config.init's ` +
+          'scale or rescale config.A and config.b',
+      );
     }
   }
 
@@ -223,7 +241,7 @@ export class DeepLinearNetwork {
   gradients(): Matrix[] {
     this.live('gradients');
     const k = wasm();
-    const buf = k.allocBytes(this.paramsLength * 8);
+    const buf = allocBytes(this.paramsLength * 8);
     try {
       k.dlnGradients(this.pd, buf);
       return this.shape.shapes.map(([r, c], i) => new Matrix(r, c,
@@ -272,7 +290,7 @@ export class DeepLinearNetwork {
   /** @internal Allocate the velocity of heavy-ball momentum (zero) on first use. */
   ensureVelocity(): void {
     if (this.blocks[1] !== 0) return;
-    const p = wasm().allocBytes(this.paramsLength * 8);
+    const p = allocBytes(this.paramsLength * 8);
     f64View(p, this.paramsLength).fill(0);
     this.blocks[1] = p;
     f64View(this.pd, S.LAYER0)[S.VEL] = p;
@@ -282,7 +300,7 @@ export class DeepLinearNetwork {
   snapshot(restore = false): void {
     const k = wasm();
     const len = this.paramsLength * 8;
-    if (this.blocks[2] === 0) this.blocks[2] = k.allocBytes(2 * len);
+    if (this.blocks[2] === 0) this.blocks[2] = allocBytes(2 * len);
     const keep = this.blocks[2]!;
     const params = this.blocks[0]! + 8 * this.paramsOffset;
     const pairs: [number, number][] = [[params, keep]];

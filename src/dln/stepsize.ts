@@ -20,6 +20,18 @@ import type { DeepLinearNetwork } from './network.js';
  * @param net the network
  */
 export function autoStep(net: DeepLinearNetwork): number {
+  const eta = curvatureStep(net);
+  if (!(eta > 0 && Number.isFinite(eta))) {
+    throw new RangeError(
+      `DeepLinearNetwork.train: option step: 'auto' cannot resolve a step: the estimate is ` +
+        `${eta} (σ_max(A)² = ${net.geometry().sigmaMaxSq} leaves the f64 range); rescale A ` +
+        "and b, or give a numeric 'step'",
+    );
+  }
+  return eta;
+}
+
+function curvatureStep(net: DeepLinearNetwork): number {
   const { depth, frozen, lazyAlpha } = net;
   const geo = net.geometry();
   if (depth === 0) return 1 / geo.sigmaMaxSq;

@@ -1,12 +1,15 @@
 // Products and norms: the TS face of the BLAS kernels. Each call validates, copies its operands
 // into scratch Wasm memory, runs one kernel and copies the result out (O(n²) copies beside O(n³)
-// work for matmul). Operands must be non-empty and, unless `checkFinite: false`, finite.
+// work for matmul). Operands must be non-empty and, unless `checkFinite: false`, finite; then
+// the result must be finite too, or the call throws Overflow: no product or norm hands back
+// ±Infinity or NaN from finite input without an error.
 import { ShapeMismatch, shapeOf } from '../core/errors.js';
 import { withScratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
 import {
-  checkMatrix, checkNonEmpty, checkScalar, checkVector, copyInChecked, type VectorLike,
+  checkMatrix, checkNonEmpty, checkResult, checkResultAt, checkScalar, checkVector, copyInChecked,
+  type VectorLike,
 } from './validate.js';
 
 /** Options shared by every product and norm. */
@@ -20,7 +23,11 @@ export interface MatmulOptions extends FiniteOptions {
   transposeA?: boolean;
   /** Use Bᵀ in place of B. */
   transposeB?: boolean;
-  /** Multiply the product by this scalar (default 1). */
+  /**
+   * Multiply the product by this finite scalar (default 1). As in reference BLAS, alpha = 0
+   * gives the zero matrix without forming the product, so even with checkFinite: false no
+   * NaN of the operands reaches it.
+   */
   alpha?: number;
 }
 
@@ -52,6 +59,8 @@ function checkedVector(fn: string, name: string, value: unknown): Float64Array {
  * @throws {ShapeMismatch} when the inner dimensions differ (both shapes and flags are named)
  * @throws {NonFiniteInput} when alpha, or an operand entry unless checkFinite is false, is
  *   NaN or ±Infinity
+ * @throws {Overflow} when finite operands give an entry beyond the f64 range (with
+ *   checkFinite: false the IEEE result, ±Infinity or NaN, is returned instead)
  * @example matmul(Matrix.fromRows([[1, 2], [3, 4]]), Matrix.eye(2)).toArray() // [[1, 2], [3, 4]]
  */
 export function matmul(a: Matrix, b: Matrix, opts: MatmulOptions = {}): Matrix {
@@ -75,6 +84,7 @@ export function matmul(a: Matrix, b: Matrix, opts: MatmulOptions = {}): Matrix {
     const pb = copyInChecked(s, 'matmul', 'B', b.data, finite, b.cols);
     const pc = s.alloc(m * n);
     wasm().dgemm(+transposeA, +transposeB, m, n, k, alpha, pa, a.cols, pb, b.cols, 0, pc, n);
+    if (finite) checkResultAt('matmul', pc, m * n, n);
     return new Matrix(m, n, s.copyOut(pc, m * n));
   });
 }
@@ -89,6 +99,7 @@ export function matmul(a: Matrix, b: Matrix, opts: MatmulOptions = {}): Matrix {
  * @throws {EmptyInput} when A has no entries
  * @throws {ShapeMismatch} when x's length does not match
  * @throws {NonFiniteInput} when A or x holds NaN or ±Infinity (unless checkFinite: false)
+ * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function matvec(a: Matrix, x: VectorLike, opts: MatvecOptions = {}): Float64Array {
   const transpose = opts.transpose ?? false;
@@ -107,6 +118,7 @@ export function matvec(a: Matrix, x: VectorLike, opts: MatvecOptions = {}): Floa
     const px = copyInChecked(s, 'matvec', 'x', xv, finite);
     const py = s.alloc(outLen);
     wasm().dgemv(+transpose, a.rows, a.cols, 1, pa, a.cols, px, 0, py);
+    if (finite) checkResultAt('matvec', py, outLen);
     return s.copyOut(py, outLen);
   });
 }
@@ -127,13 +139,16 @@ function vectorPair(fn: string, x: VectorLike, y: VectorLike): [Float64Array, Fl
  * @throws {EmptyInput} when x or y is empty
  * @throws {ShapeMismatch} when the lengths differ
  * @throws {NonFiniteInput} when an entry is NaN or ±Infinity (unless checkFinite: false)
+ * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function dot(x: VectorLike, y: VectorLike, opts: FiniteOptions = {}): number {
   const [xv, yv] = vectorPair('dot', x, y);
   const finite = opts.checkFinite ?? true;
-  return withScratch((s) => wasm().ddot(
+  const r = withScratch((s) => wasm().ddot(
     xv.length, copyInChecked(s, 'dot', 'x', xv, finite), copyInChecked(s, 'dot', 'y', yv, finite),
   ));
+  if (finite) checkResult('dot', Float64Array.of(r));
+  return r;
 }
 
 /**
@@ -142,6 +157,7 @@ export function dot(x: VectorLike, y: VectorLike, opts: FiniteOptions = {}): num
  * @throws {EmptyInput} when x or y is empty
  * @throws {ShapeMismatch} when the lengths differ
  * @throws {NonFiniteInput} when alpha, or an entry unless checkFinite is false, is not finite
+ * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function axpy(
   alpha: number, x: VectorLike, y: VectorLike, opts: FiniteOptions = {},
@@ -153,6 +169,7 @@ export function axpy(
     const px = copyInChecked(s, 'axpy', 'x', xv, finite);
     const py = copyInChecked(s, 'axpy', 'y', yv, finite);
     wasm().daxpy(xv.length, alpha, px, py);
+    if (finite) checkResultAt('axpy', py, yv.length);
     return s.copyOut(py, yv.length);
   });
 }
@@ -161,13 +178,16 @@ export function axpy(
  * alpha·x, as a new vector.
  * @throws {EmptyInput} when x is empty
  * @throws {NonFiniteInput} when alpha, or an entry unless checkFinite is false, is not finite
+ * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function scale(alpha: number, x: VectorLike, opts: FiniteOptions = {}): Float64Array {
   checkScalar('scale', 'alpha', alpha);
   const xv = checkedVector('scale', 'x', x);
+  const finite = opts.checkFinite ?? true;
   return withScratch((s) => {
-    const px = copyInChecked(s, 'scale', 'x', xv, opts.checkFinite ?? true);
+    const px = copyInChecked(s, 'scale', 'x', xv, finite);
     wasm().dscal(xv.length, alpha, px);
+    if (finite) checkResultAt('scale', px, xv.length);
     return s.copyOut(px, xv.length);
   });
 }
@@ -178,22 +198,28 @@ export function scale(alpha: number, x: VectorLike, opts: FiniteOptions = {}): F
  * With checkFinite: false, a NaN entry gives NaN and an infinite one Infinity.
  * @throws {EmptyInput} when x is empty
  * @throws {NonFiniteInput} when an entry is NaN or ±Infinity (unless checkFinite: false)
+ * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function norm2(x: VectorLike, opts: FiniteOptions = {}): number {
   const xv = checkedVector('norm2', 'x', x);
-  return withScratch((s) => wasm().dnrm2(
-    xv.length, copyInChecked(s, 'norm2', 'x', xv, opts.checkFinite ?? true),
-  ));
+  const finite = opts.checkFinite ?? true;
+  const r = withScratch((s) => wasm().dnrm2(xv.length, copyInChecked(s, 'norm2', 'x', xv, finite)));
+  if (finite) checkResult('norm2', Float64Array.of(r));
+  return r;
 }
 
 /**
  * ‖A‖_F, with the same scaling as norm2.
  * @throws {EmptyInput} when A has no entries
  * @throws {NonFiniteInput} when an entry is NaN or ±Infinity (unless checkFinite: false)
+ * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function frobenius(a: Matrix, opts: FiniteOptions = {}): number {
   checkedMatrix('frobenius', 'A', a);
-  return withScratch((s) => wasm().dnrm2(
-    a.size, copyInChecked(s, 'frobenius', 'A', a.data, opts.checkFinite ?? true, a.cols),
+  const finite = opts.checkFinite ?? true;
+  const r = withScratch((s) => wasm().dnrm2(
+    a.size, copyInChecked(s, 'frobenius', 'A', a.data, finite, a.cols),
   ));
+  if (finite) checkResult('frobenius', Float64Array.of(r));
+  return r;
 }

@@ -7,9 +7,11 @@
 // promise absolute accuracy ‖A‖·eps (LAPACK's divide and conquer even loses that on the graded
 // 26×26 companion matrix of Reference-LAPACK issue 316).
 //
-// Known shortcoming: the input is scaled by one power of two so its largest entry is near 1;
-// entries more than ~1e150 below the largest lose the squares Jacobi forms for them, so such
-// extreme dynamic ranges within one matrix get absolute, not relative, accuracy.
+// Range: the input is scaled by one power of two so that its largest entry is 2^TOP; Jacobi's
+// squared norms then stay normal for rows down to ~1e-265 of the largest. Known shortcoming:
+// singular values below 2^FLUSH in those units (≈1e-265·max|a_ij|) come out as exact zeros,
+// with orthonormal completing vectors, which keeps the absolute contract but not relative
+// accuracy for such extreme dynamic ranges within one matrix.
 import { ConvergenceFailure, InvalidArgument } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
@@ -33,6 +35,10 @@ export interface SvdResult {
   /** Right singular vectors as columns, or null when vectors: 'none'. */
   V: Matrix | null;
 }
+
+/** log2 of the largest entry after scaling, and of the smallest singular value kept. */
+const TOP = 400;
+const FLUSH = -480;
 
 /** Jacobi sweeps allowed before ConvergenceFailure (typical runs need 5 to 12). */
 export const MAX_JACOBI_SWEEPS = 60;
@@ -79,15 +85,10 @@ export function svdOf(
   return { U: t.V, s: t.s, V: t.U };
 }
 
-/** 2^e as a double for any e that keeps the result normal or subnormal-free. */
-function pow2(e: number): number {
-  return 2 ** e;
-}
-
-/** x·2^e without intermediate overflow or underflow (e may exceed the exponent range). */
-function scaleBy(x: number, e: number): number {
+/** The two factors 2^⌊e/2⌋ and 2^(e−⌊e/2⌋), whose product scales by 2^e without overflow. */
+function pow2Pair(e: number): [number, number] {
   const half = Math.trunc(e / 2);
-  return x * pow2(half) * pow2(e - half);
+  return [2 ** half, 2 ** (e - half)];
 }
 
 /**
@@ -113,7 +114,7 @@ function svdTall(
   }
   if (amax === 0) return zeroMatrixSvd(m, n, vectors);
   const perm = Array.from({ length: m }, (_, i) => i).sort((x, y) => rowNorm[y]! - rowNorm[x]!);
-  const e = -Math.floor(Math.log2(amax));
+  const e = TOP - Math.floor(Math.log2(amax));
 
   return withScratch((s) => {
     const k = wasm();
@@ -122,13 +123,22 @@ function svdTall(
     const pjpvt = s.alloc(n);
     const pnorms = s.alloc(2 * n);
     const px = s.alloc(n * n);
-    const pd = s.alloc(n);
+    const pd = s.alloc(2 * n);
     const want = vectors !== 'none';
     const pv = want ? s.zeros(n * n) : 0;
 
     const c = f64View(pc, m * n);
-    for (let j = 0; j < n; j++) {
-      for (let i = 0; i < m; i++) c[j * m + i] = scaleBy(entry(perm[i]!, j), e);
+    const [f1, f2] = pow2Pair(e);
+    if (transposed) {
+      for (let i = 0; i < m; i++) {
+        const src = perm[i]!;
+        for (let j = 0; j < n; j++) c[j * m + i] = data[j * m + src]! * f1 * f2;
+      }
+    } else {
+      for (let i = 0; i < m; i++) {
+        const src = perm[i]! * n;
+        for (let j = 0; j < n; j++) c[j * m + i] = data[src + j]! * f1 * f2;
+      }
     }
     k.dgeqp3(m, n, pc, m, ptau, pjpvt, pnorms, 1);
 
@@ -140,7 +150,8 @@ function svdTall(
       );
     }
     k.djacobiFinish(n, n, px, n, pv, n, n, pd);
-    const sigma = f64View(pd, n).map((v) => scaleBy(v, -e));
+    const [g1, g2] = pow2Pair(-e);
+    const sigma = f64View(pd, n).map((v) => (v < 2 ** FLUSH ? 0 : v * g1 * g2));
     if (!want) return { U: null, s: sigma, V: null };
 
     const rank = sigma.findIndex((v) => v === 0);

@@ -1,8 +1,8 @@
 // Argument checks at the TypeScript boundary; kernels trust what passes here.
 import {
-  EmptyInput, InvalidArgument, NonFiniteInput, ShapeMismatch, shapeOf,
+  EmptyInput, InvalidArgument, NonFiniteInput, Overflow, ShapeMismatch, shapeOf,
 } from '../core/errors.js';
-import type { Scratch } from '../core/memory.js';
+import { f64View, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
 
@@ -78,6 +78,31 @@ export function copyInChecked(
   const ptr = s.copyIn(data);
   if (finite && !wasm().allFinite(data.length, ptr)) checkFinite(fn, name, data, cols);
   return ptr;
+}
+
+/**
+ * A result computed from finite operands must be finite: entries beyond the f64 range came
+ * out as ±Infinity, or NaN where two of them cancelled. The SIMD pass finds it; the JS scan
+ * only runs then, to name the entry.
+ * @throws {Overflow} naming the first non-finite entry of the result
+ */
+export function checkResultAt(fn: string, ptr: number, length: number, cols?: number): void {
+  if (wasm().allFinite(length, ptr)) return;
+  checkResult(fn, f64View(ptr, length), cols);
+}
+
+/** As checkResultAt, for a result already in the JS heap (a scalar: pass Float64Array.of). */
+export function checkResult(fn: string, data: Float64Array, cols?: number): void {
+  for (let i = 0; i < data.length; i++) {
+    const x = data[i]!;
+    if (x - x !== 0) {
+      const where = cols ? `(${Math.floor(i / cols)}, ${i % cols})` : `[${i}]`;
+      throw new Overflow(
+        `${fn}: the result overflows the f64 range: entry ${where} is ${x} although the ` +
+          'operands are finite; scale the operands down',
+      );
+    }
+  }
 }
 
 /** A scalar argument (alpha, a scale) must be a finite number. */

@@ -14,10 +14,12 @@ export interface CliResult {
 }
 
 /** Start the CLI; `done` settles when it exits. */
-export function startCli(args: string[]): { child: ChildProcess; done: Promise<CliResult> } {
+export function startCli(
+  args: string[], scenarios = fakeScenarios,
+): { child: ChildProcess; done: Promise<CliResult> } {
   const child = spawn(process.execPath, [mainJs, ...args], {
     cwd: repoRoot,
-    env: { ...process.env, DEEPLIN_SCENARIOS: fakeScenarios, FORCE_COLOR: '0' },
+    env: { ...process.env, DEEPLIN_SCENARIOS: scenarios, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

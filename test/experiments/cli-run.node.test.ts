@@ -1,6 +1,6 @@
 // The CLI end to end on the fake scenarios: reproduce writes the report and a clean stdout,
 // shards merged equal the unsharded run, a killed run resumes without losing or redoing rows.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,34 +50,47 @@ describe.concurrent('deeplin reproduce, merge', () => {
     ]);
   });
 
+  it('writes an empty report when the registry is empty', async () => {
+    const empty = join(root, 'empty-registry.mjs');
+    writeFileSync(empty, 'export const scenarios = [];\n');
+    const out = join(root, 'empty');
+    const r = await startCli(['reproduce', '--out', out], empty).done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('scenarios: 0 (0 configs)\nchecks: 0 passed, 0 failed\n');
+    expect(readFileSync(join(out, 'report.md'), 'utf8'))
+      .toContain('No scenarios were run: the registry is empty or none was selected.');
+    expect(results(out).scenarios).toEqual([]);
+  });
+
   it('exits with 1 under --strict when a check fails', async () => {
-    const r = await cli('run', 'FA', '--quick', '--strict', '--out', join(root, 'strict'));
+    const r = await cli('run', 'FA', '--quick', '--strict', '-j', '1',
+      '--out', join(root, 'strict'));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('checks: 1 passed, 1 failed');
   });
 
   it('merges shards into the report and rows of the unsharded run, bit for bit', async () => {
     const whole = join(root, 'unsharded');
-    const shards = [1, 2, 3].map((i) => join(root, `shard${i}`));
+    const shards = [1, 2].map((i) => join(root, `shard${i}`));
     const runs = await Promise.all([
-      cli('reproduce', '--jobs', '1', '--out', whole),
-      ...shards.map((dir, i) => cli('reproduce', '--shard', `${i + 1}/3`, '--jobs', '1',
-        '--out', dir)),
+      cli('reproduce', '--quick', '--jobs', '1', '--out', whole),
+      ...shards.map((dir, i) => cli('reproduce', '--quick', '--shard', `${i + 1}/2`,
+        '--jobs', '1', '--out', dir)),
     ]);
     for (const r of runs) expect(r.code).toBe(0);
-    expect(runs[2]!.stdout).toContain('shard: 2/3\n');
-    expect(runs[2]!.stdout).toContain(`rows: ${join(shards[1]!, 'rows', 'FA.shard-2-of-3.jsonl')}`);
+    expect(runs[2]!.stdout).toContain('shard: 2/2\n');
+    expect(runs[2]!.stdout).toContain(`rows: ${join(shards[1]!, 'rows', 'FA.shard-2-of-2.jsonl')}`);
     expect(existsSync(join(shards[1]!, 'report.md'))).toBe(false);
 
-    const partial = await cli('merge', shards[0]!, shards[2]!, '--out', join(root, 'partial'));
+    const partial = await cli('merge', shards[1]!, '--out', join(root, 'partial'));
     expect(partial.code).toBe(1);
-    expect(partial.stderr).toContain('error: merge: FA: 6 of 18 configs have no rows '
-      + '(indices 1, 4, 7, 10, 13, 16)');
+    expect(partial.stderr).toContain('error: merge: FA: 5 of 9 configs have no rows '
+      + '(indices 0, 2, 4, 6, 8)');
 
     const mergedDir = join(root, 'merged');
     const merged = await cli('merge', ...shards, '--out', mergedDir);
     expect(merged.code).toBe(0);
-    expect(merged.stdout).toContain('scenarios: 2 (28 configs)');
+    expect(merged.stdout).toContain('scenarios: 2 (13 configs)');
     const a = results(whole).scenarios;
     const b = results(mergedDir).scenarios;
     expect(JSON.stringify(b.map((s) => [s.configs, s.rows, s.seeds, s.checks])))
@@ -131,5 +144,29 @@ describe('deeplin run, killed and rerun', () => {
       expect((fa.rows[i]![0] as { value: number }).value)
         .toBe(scale * z.reduce((s, v) => s + v * v, 0));
     });
+  });
+
+  it('stops on Ctrl-C with code 130, closing the log with its session', async () => {
+    const out = join(root, 'interrupted');
+    const log = join(out, 'rows', 'FA.jsonl');
+    const run = startCli(['run', 'FA', '--set', 'delay=25', '--set', 'seeds=10', '-j', '1',
+      '--out', out]);
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (existsSync(log) && readFileSync(log, 'utf8').includes('"type":"config"')) {
+          clearInterval(timer);
+          run.child.kill('SIGINT');
+          resolve();
+        }
+      }, 10);
+    });
+    const r = await run.done;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('interrupted: rerun the same command to resume');
+    expect(r.stdout).toBe('');
+    const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
+    const session = JSON.parse(lines[lines.length - 1]!) as { type: string; ran: number };
+    expect(session.type).toBe('session');
+    expect(session.ran).toBe(lines.length - 2);
   });
 });

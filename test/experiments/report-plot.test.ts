@@ -64,15 +64,44 @@ describe('renderLinePlot', () => {
     expect(doc.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(1);
   });
 
-  it('labels ticks between powers of ten on an axis narrower than two decades', () => {
-    const narrow: PlotSpec = { ...spec, x: { label: 'm', log: true }, y: { label: 'v' },
-      series: [{ name: 'a', points: [[2, 1], [30, 2]] }] };
+  it('moves apart the labels of lines that end at the same point', () => {
+    const same: PlotSpec = { ...spec, series: [
+      { name: 'measured', points: [[1, 1], [10, 100]] },
+      { name: 'prediction', points: [[1, 1], [10, 100]] },
+      { name: 'far below', points: [[1, 1], [10, 2]] },
+      { name: 'ends a bit left', points: [[1, 1], [9.5, 100]] },
+    ] };
+    const doc = parse(renderLinePlot(same, { document }));
+    const ys = [...doc.querySelectorAll('[aria-label="text"] text')].map((t) =>
+      Number(/translate\([-\d.e]+,\s*([-\d.e]+)\)/.exec(t.getAttribute('transform') ?? '')![1]));
+    expect(ys).toHaveLength(4);
+    const sorted = [...ys].sort((a, b) => a - b);
+    for (let i = 1; i < 4; i++) expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(11);
+  });
+
+  it('labels every tick of a log axis narrower than two decades', () => {
+    const narrow: PlotSpec = { ...spec, x: { label: 'm', log: true }, y: { label: 'v', log: true },
+      series: [{ name: 'a', points: [[2, 2e-6], [30, 3e-5]] }] };
     const doc = parse(renderLinePlot(narrow, { document }));
-    const xLabels = texts(doc, '[aria-label="x-axis tick label"]').filter((t) => t !== '');
-    expect(xLabels).toContain('10¹');
-    expect(xLabels).toContain('2×10⁰');
+    // Inside [0.001, 10⁴] as plain numbers, elsewhere as a×10ⁿ.
+    const xLabels = texts(doc, '[aria-label="x-axis tick label"]');
+    expect(xLabels).toContain('2');
+    expect(xLabels).toContain('10');
+    expect(xLabels).toContain('20');
+    expect(xLabels.filter((t) => t !== '').length).toBeGreaterThanOrEqual(6);
     const yLabels = texts(doc, '[aria-label="y-axis tick label"]');
-    expect(yLabels.some((t) => t?.includes('⁰'))).toBe(false); // linear axis: plain numbers
+    expect(yLabels).toContain('10⁻⁵');
+    expect(yLabels).toContain('2×10⁻⁶');
+    expect(yLabels).toContain('3×10⁻⁵');
+  });
+
+  it('prints plain numbers on a linear axis', () => {
+    const linear: PlotSpec = { ...spec, x: { label: 'step' }, y: { label: 'v' },
+      series: [{ name: 'a', points: [[0, 1], [100, 2]] }] };
+    const doc = parse(renderLinePlot(linear, { document }));
+    const xLabels = texts(doc, '[aria-label="x-axis tick label"]');
+    expect(xLabels).toContain('100');
+    expect(xLabels.some((t) => /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(t ?? ''))).toBe(false);
   });
 
   it('formats powers of ten with superscripts', () => {

@@ -12,6 +12,7 @@ import { loadScenarios } from '../../src/experiments/registry.js';
 import { logPath, runSweep, type ScenarioOutcome } from '../../src/experiments/runner.js';
 import { mergeRuns } from '../../src/experiments/merge.js';
 import { readLog } from '../../src/experiments/jsonl.js';
+import { computesRows } from '../../src/experiments/fingerprint.js';
 import type { Scenario } from '../../src/experiments/types.js';
 
 const moduleUrl = pathToFileURL(join(import.meta.dirname, 'fake-scenarios.mjs')).href;
@@ -117,6 +118,15 @@ describe('runSweep', () => {
       quick: false, jobs: 2, outDir: dir2, moduleUrl: url,
     });
     expect(afterEdit[0]!.resumed).toBe(0);
+  });
+
+  it('fingerprints the code that computes rows, not the CLI, runner or report', () => {
+    const kept = ['dln/train.js', 'core/generated/kernels.wasm', 'experiments/stats.js',
+      'experiments/scenarios/s03-init-scale-sweep.js', 'linalg/svd.js'];
+    const ignored = ['cli/main.js', 'experiments/report/plot.js', 'experiments/runner.js',
+      'experiments/worker.js'];
+    expect(kept.map(computesRows)).toEqual(kept.map(() => true));
+    expect(ignored.map(computesRows)).toEqual(ignored.map(() => false));
   });
 
   it('refuses to merge shards computed by different code', async () => {

@@ -20,7 +20,9 @@ import c17 from '../fixtures/cases/17-minnorm-1x2-zero-pivot.json';
 import c19 from '../fixtures/cases/19-solve-singular-error.json';
 import c20 from '../fixtures/cases/20-qr-zero-pivot.json';
 
-const cases = [c01, c02, c03, c05, c07, c09, c10, c13, c14, c16, c17, c19, c20] as unknown as Case[];
+const cases = [
+  c01, c02, c03, c05, c07, c09, c10, c13, c14, c16, c17, c19, c20,
+] as unknown as Case[];
 type Expect = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function timed<T>(ms: number | undefined, body: () => T): T {

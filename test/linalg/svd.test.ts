@@ -54,6 +54,21 @@ describe('svd to high relative accuracy', () => {
     expect(orthogonality(f.V!)).toBeLessThanOrEqual(c * 26 * eps);
   });
 
+  it('rows graded down to 1e-170: relative values and orthonormal vectors', () => {
+    const d = fx.extreme_graded;
+    const a = Matrix.fromRows(d.A);
+    const f = svd(a);
+    d.s_exact.forEach((v, k) => expect(Math.abs(f.s[k]! - v) / v).toBeLessThanOrEqual(1e-13));
+    expect(orthogonality(f.U!)).toBeLessThanOrEqual(c * 4 * eps);
+    expect(orthogonality(f.V!)).toBeLessThanOrEqual(c * 4 * eps);
+    // Beyond the documented range (≈1e-265 of the largest entry) values flush to exact zeros.
+    const b = new Matrix(2, 2, Float64Array.of(1, 1, 1e-300, -1e-300));
+    const g = svd(b);
+    expect(g.s[1]).toBe(0);
+    expect(orthogonality(g.U!)).toBeLessThanOrEqual(c * 2 * eps);
+    expect(orthogonality(g.V!)).toBeLessThanOrEqual(c * 2 * eps);
+  });
+
   for (const [i, d] of fx.graded.entries()) {
     it(`two-sided graded #${i}: singular values over 24 decades, each relative, also of Aᵀ`, () => {
       const a = Matrix.fromRows(d.A);
@@ -102,7 +117,7 @@ describe('svd identities', () => {
     expect(f.V!.data).toEqual(Matrix.eye(3).data);
   });
 
-  it('scales exactly with the input from 1e-300 to 1e300, neither overflowing nor underflowing', () => {
+  it('scales with the input from 1e-300 to 1e300, neither overflowing nor underflowing', () => {
     const a = Matrix.randn(6, 5, { seed: 5 });
     const s = svd(a).s;
     for (const t of [1e300, 1e-300, 1e-160]) {

@@ -2,8 +2,11 @@
 // worker must give the same bits as the Node API, the page must stay responsive while it trains,
 // and bad settings and diverging runs must be shown, not thrown. build.node.test.ts checks the
 // page built by Vite the same way.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
@@ -13,6 +16,10 @@ import { shallowBaseline } from '../../src/experiments/scenarios/s01-shallow-bas
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const webRoot = `${root}web`;
+
+/** For waits on the page: code loaded on demand (Vite transforms it on first request), or a
+ * first training chunk, can take seconds on a busy machine. */
+const SLOW = { timeout: 15_000, interval: 50 };
 
 async function waitForEndAfter(page: Page): Promise<string> {
   await page.getByTestId('train').click();
@@ -67,6 +74,23 @@ describe('demo page (Vite dev server, Chromium)', () => {
     await page.screenshot({ path: `${root}out/web-demo.png`, fullPage: true });
   });
 
+  it('shows a Node script that prints the same θ from the built package', async () => {
+    // Runs against dist/, which `npm test` builds first.
+    const code = (await page.getByTestId('node-code').textContent())!;
+    expect(code).toContain("from 'deeplin'");
+    const dir = mkdtempSync(join(tmpdir(), 'deeplin-snippet-'));
+    try {
+      const file = join(dir, 'run.mjs');
+      const dist = pathToFileURL(`${root}dist/index.js`).href;
+      writeFileSync(file, code.replace("from 'deeplin'", `from '${dist}'`));
+      const out = execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim().split('\n');
+      expect(out[0]).toMatch(/^3000 /);
+      expect(out[1]).toBe(await page.getByTestId('theta-hex').textContent());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lands on A⁺b with a zero first layer, as the theory predicts (preset)', async () => {
     await page.getByTestId('preset-zero-first-layer').click();
     expect(await waitForEndAfter(page)).toMatch(/^done: \d+ steps, converged/);
@@ -93,7 +117,7 @@ describe('demo page (Vite dev server, Chromium)', () => {
       setInterval(() => w.ticks.push(performance.now()), 10);
     });
     await page.getByTestId('train').click();
-    await expect.poll(async () => page.getByTestId('status').textContent())
+    await expect.poll(async () => page.getByTestId('status').textContent(), SLOW)
       .toMatch(/^training… step \d+/);
     const first = await page.getByTestId('status').textContent();
     await page.waitForTimeout(1500);
@@ -116,14 +140,14 @@ describe('demo page (Vite dev server, Chromium)', () => {
 
     await page.getByTestId('stop').click();
     expect(await page.getByTestId('status').textContent()).toMatch(/^stopped at step \d+/);
-    await expect.poll(async () => page.getByTestId('train').isEnabled()).toBe(true);
+    await expect.poll(async () => page.getByTestId('train').isEnabled(), SLOW).toBe(true);
   });
 
   it('shows bad settings next to their fields and does not train', async () => {
     await fill(page, { ...smallForm, n: '5', d: '5', depth: '1.5', widths: '', step: 'Infinity',
       seed: '-1' });
     await page.getByTestId('train').click();
-    await expect.poll(async () => page.getByTestId('error-d').textContent())
+    await expect.poll(async () => page.getByTestId('error-d').textContent(), SLOW)
       .toContain('d must exceed n');
     expect(await page.getByTestId('error-depth').textContent()).toContain('must be an integer');
     expect(await page.getByTestId('error-step').textContent()).toContain('step is not a number');
@@ -150,8 +174,14 @@ describe('demo page (Vite dev server, Chromium)', () => {
       scenarios: [{
         id: 'S3', title: 'init-scale-sweep',
         summary: {
-          tables: [],
-          checks: [{ name: 'c', statement: '', measured: 1, expected: '<2', pass: true }],
+          tables: [{
+            title: 'relative error', columns: ['s', 'error'],
+            rows: [[0.01, { mean: 0.0123456, std: 0.002, n: 5 }], ['large', 3e-7]],
+          }],
+          checks: [
+            { name: 'c', statement: '', measured: 1, expected: '<2', pass: true },
+            { name: 'slope', statement: '', measured: 1.5, expected: 'in [0.9, 1.1]', pass: false },
+          ],
           plots: [{
             id: 'err', title: 'relative error', x: { label: 's', log: true },
             y: { label: 'error', log: true },
@@ -166,10 +196,13 @@ describe('demo page (Vite dev server, Chromium)', () => {
       buffer: Buffer.from(JSON.stringify(report)),
     });
     const plots = page.locator('[data-testid="report-plots"] figure > svg');
-    await expect.poll(async () => plots.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => plots.count(), SLOW).toBe(1);
     const text = await page.getByTestId('report-plots').textContent();
     expect(text).toContain('S3: init-scale-sweep');
-    expect(text).toContain('checks: 1 of 1 pass');
+    expect(text).toContain('checks: 1 of 2 pass');
+    expect(text).toContain('failed: slope: measured 1.5, expected in [0.9, 1.1]');
+    const cells = await page.locator('[data-testid="report-plots"] table td').allTextContents();
+    expect(cells).toEqual(['0.01', '0.01235 ± 0.002', 'large', '3.00e-7']);
     // Drawn by the report's renderLinePlot: one labelled line per series, the guide dashed.
     expect(await plots.locator('[stroke-dasharray]').count()).toBeGreaterThan(0);
     for (const name of ['h=1', 'slope 1']) expect(await plots.textContent()).toContain(name);
@@ -180,14 +213,19 @@ describe('demo page (Vite dev server, Chromium)', () => {
         scenarios: [{ id: 'S99', title: 'unknown', checks: [], rows: [[{ s: 1 }]] }],
       })),
     });
-    await expect.poll(async () => page.getByTestId('report-plots').textContent())
+    // The first report with rows loads the scenario list: on a busy machine, seconds.
+    await expect.poll(async () => page.getByTestId('report-plots').textContent(), SLOW)
       .toContain('scenario S99 is not in this build of deeplin: no plots');
 
-    await page.getByTestId('report-file').setInputFiles({
-      name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"x": 1}'),
+    // Dropped on the drop zone rather than chosen: a file that is not a report.
+    await page.getByTestId('drop').evaluate((zone) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['{"x": 1}'], 'other.json', { type: 'application/json' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
     });
-    await expect.poll(async () => page.getByTestId('report-error').textContent())
-      .toContain('not a deeplin report');
+    await expect.poll(async () => page.getByTestId('report-error').textContent(), SLOW)
+      .toBe('other.json: not a deeplin report: expected {"scenarios": [...]}');
+    expect(await page.locator('[data-testid="report-plots"] svg').count()).toBe(0);
   });
 
   it('redraws a results.json of S1 from its rows, as the report does', async () => {
@@ -206,7 +244,7 @@ describe('demo page (Vite dev server, Chromium)', () => {
       buffer: Buffer.from(JSON.stringify(results)),
     });
     const block = page.locator('[data-testid="report-plots"] section.scenario');
-    await expect.poll(async () => block.locator('h3').textContent(), { timeout: 15_000 })
+    await expect.poll(async () => block.locator('h3').textContent(), SLOW)
       .toBe(`S1: ${shallowBaseline.title}`);
     const passed = summary.checks.filter((c) => c.pass).length;
     expect(await block.textContent()).toContain(`checks: ${passed} of ${summary.checks.length}`);

@@ -46,6 +46,15 @@ describe('renderPlotSvg', () => {
     for (const t of ['1e-3', '1e-2', '1e-1', '1e0']) expect(labels).toContain(t);
   });
 
+  it('adds 2× and 5× ticks when a log axis spans under three decades', () => {
+    const doc = parse(renderPlotSvg({
+      ...spec, x: { label: 'step' }, series: [{ name: 'd', points: [[0, 0.15], [1, 2]] }],
+    }));
+    const labels = Array.from(doc.querySelectorAll('text')).map((t) => t.textContent);
+    for (const t of ['0.2', '0.5', '1e0', '2']) expect(labels).toContain(t);
+    expect(labels).not.toContain('1e-1');
+  });
+
   it('breaks the line at points a log axis cannot show', () => {
     const doc = parse(renderPlotSvg({
       ...spec,
@@ -72,8 +81,13 @@ describe('renderPlotSvg', () => {
 describe('readReport', () => {
   it('finds plots and checks under scenarios[].summary', () => {
     const read = readReport({
+      command: 'deeplin reproduce --quick',
       scenarios: [
-        { id: 'S1', title: 'shallow', summary: { plots: [spec()], checks: [
+        { id: 'S1', title: 'shallow', summary: { plots: [spec()], tables: [
+          {
+            title: 'T', columns: ['a', 'b'], rows: [[1, { mean: 2, std: 0.5, n: 3 }], ['x', null]],
+          },
+          { title: 'no rows' }], checks: [
           { name: 'c1', pass: true, measured: 1e-15, expected: '< 1e-10' },
           { name: 'c2', pass: false, measured: 3, expected: '< 1' }] } },
         { id: 'S2', title: 'frozen', summary: { plots: [], checks: [] } },
@@ -85,6 +99,10 @@ describe('readReport', () => {
       ['S1', 1, 2], ['S2', 0, 0],
     ]);
     expect(read.sections[0]!.plots[0]!.series[0]!.points).toEqual([[1, 2]]);
+    expect(read.sections[0]!.tables).toEqual([{
+      title: 'T', columns: ['a', 'b'], rows: [[1, { mean: 2, std: 0.5, n: 3 }], ['x', 'null']],
+    }]);
+    expect(read.meta).toEqual({ command: 'deeplin reproduce --quick' });
   });
 
   it('reads rows and checks as writeReport puts them in results.json', async () => {

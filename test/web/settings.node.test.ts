@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { factorInits, networkConfig, trainOptions } from '../../web/config.ts';
 import { DEFAULT_FORM, PRESETS } from '../../web/presets.ts';
 import { makeProblem } from '../../web/problem.ts';
+import { nodeSnippet } from '../../web/snippet.ts';
 import { parseSettings, type FormValues, type RunSettings } from '../../web/settings.ts';
 import { Matrix, Random } from '../../src/index.ts';
 
@@ -100,5 +101,17 @@ describe('networkConfig', () => {
     expect(factorInits(settingsOf({ depth: '0', widths: '', firstLayer: 'zero' })))
       .toEqual([{ kind: 'zero' }]);
     expect(trainOptions(s)).toEqual({ step: 0.05, maxSteps: 20000, every: 100 });
+  });
+});
+
+describe('nodeSnippet', () => {
+  it('writes the factor inits, lazy α and step of the form into the script', () => {
+    const zero = nodeSnippet(settingsOf({ firstLayer: 'zero', depth: '1', widths: '3' }));
+    expect(zero).toContain(
+      "widths: [3], init: [{kind: 'zero'}, {kind: 'gaussian', scale: 1}], seed: seed + 2,");
+    expect(zero).toContain('net.train({ step: 0.05, maxSteps: 20000, every: 100 })');
+    const lazy = nodeSnippet(settingsOf({ lazyAlpha: '100', step: 'auto' }));
+    expect(lazy).toContain('seed: seed + 2, lazyAlpha: 100,');
+    expect(lazy).toContain("step: 'auto'");
   });
 });

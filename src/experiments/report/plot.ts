@@ -31,18 +31,58 @@ export function powerOfTen(exponent: number): string {
 }
 
 /**
- * Tick labels for a log axis over `[lo, hi]`: powers of ten as 10ⁿ; the ticks between them
- * unlabelled, unless the axis spans less than two decades and would show too few labels.
+ * Tick labels for a log axis over `[lo, hi]`: powers of ten as 10ⁿ, the ticks between them
+ * unlabelled. An axis narrower than two decades would show too few labels, so all its ticks
+ * are labelled: as plain numbers when they lie in [0.001, 10⁴], else as a×10ⁿ.
  */
 function logTickFormat(lo: number, hi: number): (d: number) => string {
   const narrow = Math.log10(hi / lo) < 2;
+  const plain = narrow && lo >= 1e-3 && hi <= 1e4;
   return (d: number) => {
+    if (plain) return String(Number(d.toPrecision(2)));
     const k = Math.log10(d);
     if (Math.abs(k - Math.round(k)) < 1e-9) return powerOfTen(Math.round(k));
     if (!narrow) return '';
     const e = Math.floor(k);
     return `${Number((d / 10 ** e).toPrecision(2))}×${powerOfTen(e)}`;
   };
+}
+
+/** Vertical room one line label needs, in pixels (font size 10). */
+const LABEL_GAP = 11;
+
+/** Labels whose x differ by less than this share a column (pixels). */
+const LABEL_COLUMN = 60;
+
+/**
+ * Move the line-end labels apart vertically where they would overlap (lines that end close
+ * together, or coincide as a prediction and its measurement should). Labels within
+ * LABEL_COLUMN px of each other in x are aligned at the rightmost of them and stacked in
+ * their order, at least LABEL_GAP apart, inside [top, bottom].
+ */
+function spreadLabels(svg: Element, top: number, bottom: number): void {
+  const labels = [...svg.querySelectorAll('g[aria-label="text"] text')].map((node) => {
+    const m = /translate\(([-\d.e]+),\s*([-\d.e]+)\)/.exec(node.getAttribute('transform') ?? '');
+    return m ? { node, x: Number(m[1]), y: Number(m[2]) } : undefined;
+  }).filter((l) => l !== undefined).sort((a, b) => b.x - a.x);
+  const columns: (typeof labels)[] = [];
+  for (const l of labels) {
+    const column = columns[columns.length - 1];
+    if (column && column[0]!.x - l.x < LABEL_COLUMN) column.push(l);
+    else columns.push([l]);
+  }
+  for (const column of columns) {
+    const x = column[0]!.x;
+    column.sort((a, b) => a.y - b.y);
+    const ys = column.map((l) => l.y);
+    for (let i = 1; i < ys.length; i++) ys[i] = Math.max(ys[i]!, ys[i - 1]! + LABEL_GAP);
+    const overflow = ys[ys.length - 1]! - bottom;
+    if (overflow > 0) for (let i = 0; i < ys.length; i++) ys[i] = ys[i]! - overflow;
+    for (let i = 0; i < ys.length; i++) {
+      ys[i] = Math.max(ys[i]!, top + i * LABEL_GAP);
+      column[i]!.node.setAttribute('transform', `translate(${x},${ys[i]})`);
+    }
+  }
 }
 
 function extent(values: number[]): [number, number] {
@@ -91,11 +131,17 @@ export function renderLinePlot(spec: PlotSpec, opts: LinePlotOptions = {}): stri
   });
 
   const of = (kind: Point['kind']) => points.filter((p) => p.kind === kind);
+  // Room for the longest label (about 6.5 px a character at font size 10) beside a plot
+  // area of about 560 px.
+  const marginRight = Math.min(320, 20 + Math.ceil(6.5 * longest));
+  const height = opts.height ?? 400;
   const svg = Plot.plot({
     document,
-    width: opts.width ?? 640,
-    height: opts.height ?? 400,
-    marginRight: Math.min(220, 16 + 6 * longest),
+    width: opts.width ?? 600 + marginRight,
+    height,
+    marginTop: 24,
+    marginBottom: 36,
+    marginRight,
     style: { background: 'white', color: 'black' },
     x: axis(spec.x, xlo, xhi),
     y: axis(spec.y, ylo, yhi),
@@ -111,6 +157,7 @@ export function renderLinePlot(spec: PlotSpec, opts: LinePlotOptions = {}): stri
       })),
     ],
   }) as unknown as Element;
+  spreadLabels(svg, 24, height - 36);
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('aria-label', spec.title);
   return svg.outerHTML;

@@ -44,7 +44,9 @@ export function makeGrid(
     if (key === 'seeds') {
       const n = Number(raw);
       if (!Number.isInteger(n) || n < 1) {
-        throw new InvalidArgument(`${id}.grid: override 'seeds' must be a positive integer; got ${raw}`);
+        throw new InvalidArgument(
+          `${id}.grid: override 'seeds' must be a positive integer; got ${raw}`,
+        );
       }
       seeds = n;
     } else if (key in axes) {
@@ -88,12 +90,16 @@ export function logGrid(lo: number, hi: number, count: number): number[] {
 /** Read a numeric config field; the grid put it there, so a wrong type is a bug. */
 export function num(c: Config, key: string): number {
   const v = c[key];
-  if (typeof v !== 'number') throw new InvalidArgument(`config field '${key}' must be a number; got ${typeof v}`);
+  if (typeof v !== 'number') {
+    throw new InvalidArgument(`config field '${key}' must be a number; got ${typeof v}`);
+  }
   return v;
 }
 
 export function str(c: Config, key: string): string {
   const v = c[key];
-  if (typeof v !== 'string') throw new InvalidArgument(`config field '${key}' must be a string; got ${typeof v}`);
+  if (typeof v !== 'string') {
+    throw new InvalidArgument(`config field '${key}' must be a string; got ${typeof v}`);
+  }
   return v;
 }

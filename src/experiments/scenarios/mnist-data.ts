@@ -13,14 +13,22 @@ interface NodeBuiltins {
   getBuiltinModule?: (id: string) => unknown;
 }
 
-function nodeModules(): { readFileSync: (p: string, enc: 'utf8') => string; resolve: (id: string) => string } {
+interface NodeAccess {
+  readFileSync: (p: string, enc: 'utf8') => string;
+  resolve: (id: string) => string;
+}
+
+function nodeModules(): NodeAccess {
   const proc = (globalThis as { process?: NodeBuiltins }).process;
   const get = proc?.getBuiltinModule;
   if (typeof get !== 'function') {
-    throw new Error('mnist: the digit files are read with Node\'s fs; this scenario runs in Node ≥ 20.16 only');
+    throw new Error(
+      'mnist: the digit files are read with Node\'s fs; this scenario runs in Node ≥ 20.16 only',
+    );
   }
   const fs = get('node:fs') as { readFileSync: (p: string, enc: 'utf8') => string };
-  const mod = get('node:module') as { createRequire: (u: string) => { resolve: (id: string) => string } };
+  type Require = { resolve: (id: string) => string };
+  const mod = get('node:module') as { createRequire: (u: string) => Require };
   const require = mod.createRequire(import.meta.url);
   return { readFileSync: fs.readFileSync, resolve: (id) => require.resolve(id) };
 }

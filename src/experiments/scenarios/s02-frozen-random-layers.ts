@@ -2,35 +2,17 @@
 // GD ends at θ0 + G Aᵀ(A G Aᵀ)⁻¹(b − Aθ0) with G = WWᵀ, W = W1⋯Wh (the C3 formula; for x0 = 0
 // the G⁻¹-weighted minimum-norm solution of C4). Orthonormal rows (G = I) give θ* (C5); Gaussian
 // layers approach it as the width grows, roughly like √(d·h/m) (C6).
+import { frozenLayersSolution } from '../../dln/theory.js';
 import type { FactorInit } from '../../dln/types.js';
-import { Matrix } from '../../linalg/matrix.js';
-import { Random } from '../../linalg/random.js';
+import type { Matrix } from '../../linalg/matrix.js';
 import type { Config, Row, Scenario, Summary } from '../types.js';
-import { chain, gram, norm, orthonormalColumns, sub } from './dense.js';
-import { fit, kernelLimit, productOf } from './fitting.js';
+import { drawFactors, fit } from './fitting.js';
 import { makeGrid, num, str } from './grid.js';
-import { makeProblem, P0, seedsOf, type Problem } from './problem.js';
-import { drawFactors } from './reference-gd.js';
+import { makeProblem, P0, seedsOf } from './problem.js';
 import {
   checkBelow, checkBetween, col, fmt, geomean, groupBy, maxOf, meanStd, sortedUnique,
 } from './stats.js';
-
-/** Layers with orthonormal rows: W1 = Qᵀ (d×m), W_i orthogonal m×m, from a seeded stream. */
-export function orthonormalLayers(d: number, m: number, h: number, seed: number): Matrix[] {
-  const rng = new Random(seed);
-  const out: Matrix[] = [];
-  for (let i = 0; i < h; i++) {
-    const rows = i === 0 ? d : m;
-    const q = orthonormalColumns(new Matrix(m, rows, rng.normal(m * rows)));
-    out.push(q.transpose());
-  }
-  return out;
-}
-
-/** T1's limit θ0 + G Aᵀ(A G Aᵀ)⁻¹(b − Aθ0) for the frozen product W with G = WWᵀ. */
-export function frozenLimit(problem: Problem, w: Matrix, theta0: Float64Array): Float64Array {
-  return kernelLimit(problem, gram(w), theta0);
-}
+import { distance } from './vectors.js';
 
 function run(c: Config): Row[] {
   const h = num(c, 'h');
@@ -41,20 +23,14 @@ function run(c: Config): Row[] {
   const problem = makeProblem({ ...P0, seed: seeds.problem });
   const xInit: FactorInit = x0 === 'zero' ? { kind: 'zero' } : { kind: 'gaussian' };
   const trained = m <= num(c, 'trainMaxWidth');
-  let factors: Matrix[];
-  if (layers === 'orthonormal') {
-    const ws = orthonormalLayers(problem.d, m, h, seeds.extra);
-    const x = drawFactors({ problem, widths: [m], init: [{ kind: 'zero' }, xInit], seed: seeds.init })[1]!;
-    factors = [...ws, x];
-  } else {
-    factors = drawFactors({ problem, widths: Array(h).fill(m), seed: seeds.init,
-      init: [...Array(h).fill({ kind: 'gaussian' }), xInit] });
-  }
-  const theta0 = productOf(factors);
-  const limit = frozenLimit(problem, chain(factors.slice(0, h)), theta0);
+  // Orthonormal rows are the library's 'orthogonal' init (Q of a Gaussian's QR; m ≥ d).
+  const layerInit: FactorInit = { kind: layers === 'orthonormal' ? 'orthogonal' : 'gaussian' };
+  const factors: Matrix[] = drawFactors({ problem, widths: Array(h).fill(m), seed: seeds.init,
+    init: [...Array(h).fill(layerInit), xInit] });
+  const limit = frozenLayersSolution(problem.A, problem.b, factors.slice(0, h), factors[h]!.data);
   const row: Row = {
     h, m, layers, x0, seed: c.seed, trained,
-    closedFormErr: norm(sub(limit, problem.thetaStar)) / problem.thetaStarNorm,
+    closedFormErr: distance(limit, problem.thetaStar) / problem.thetaStarNorm,
   };
   if (trained) {
     const fr = fit(
@@ -65,9 +41,9 @@ function run(c: Config): Row[] {
     );
     Object.assign(row, {
       converged: fr.result.converged, steps: fr.result.steps, loss: fr.result.loss,
-      relErr: norm(sub(fr.theta, problem.thetaStar)) / problem.thetaStarNorm,
-      distanceToMinNorm: norm(sub(fr.theta, problem.thetaStar)),
-      gapToClosedForm: norm(sub(fr.theta, limit)),
+      relErr: distance(fr.theta, problem.thetaStar) / problem.thetaStarNorm,
+      distanceToMinNorm: distance(fr.theta, problem.thetaStar),
+      gapToClosedForm: distance(fr.theta, limit),
     });
   }
   return [row];
@@ -79,7 +55,8 @@ function summarize(rows: Row[]): Summary {
   const ms = sortedUnique(rows.map((r) => r.m));
   const trainedOk = rows.filter((r) => r.trained && r.converged === true);
   const trainedAll = rows.filter((r) => r.trained);
-  const curveOf = (sel: Row[], h: number, key: string) => groupBy(sel.filter((r) => r.h === h), ['m'])
+  const curveOf = (sel: Row[], h: number, key: string) =>
+    groupBy(sel.filter((r) => r.h === h), ['m'])
     .map(({ key: k, rows: g }) => [k.m as number, geomean(col(g, key))] as [number, number])
     .filter(([, y]) => y > 0);
   const ratios: number[] = [];
@@ -93,14 +70,18 @@ function summarize(rows: Row[]): Summary {
   const orth0 = trainedOk.filter((r) => r.layers === 'orthonormal' && r.x0 === 'zero');
   return {
     tables: [{
-      title: 'Headline: relative error of the frozen-layer limit, Gaussian layers, x0 = 0 (closed form C4; mean ± std)',
+      title: 'Headline: relative error of the frozen-layer limit, Gaussian layers, x0 = 0 ' +
+        '(closed form C4; mean ± std)',
       columns: ['m', ...hs.map((h) => `h = ${h}`)],
-      rows: ms.map((m) => [m, ...hs.map((h) => meanStd(col(gauss0.filter((r) => r.h === h && r.m === m), 'closedFormErr')))]),
+      rows: ms.map((m) => [m, ...hs.map((h) =>
+        meanStd(col(gauss0.filter((r) => r.h === h && r.m === m), 'closedFormErr')))]),
     }, {
       title: 'Trained runs against the closed form (C3/C4) and orthonormal layers (C5)',
-      columns: ['layers', 'x0', 'converged/total', 'max ‖θ_GD − closed form‖', 'rel. error (mean ± std)'],
+      columns: ['layers', 'x0', 'converged/total', 'max ‖θ_GD − closed form‖',
+        'rel. error (mean ± std)'],
       rows: groupBy(trainedAll, ['layers', 'x0']).map(({ key, rows: g }) => [
-        key.layers as string, key.x0 as string, `${g.filter((r) => r.converged).length}/${g.length}`,
+        key.layers as string, key.x0 as string,
+        `${g.filter((r) => r.converged).length}/${g.length}`,
         fmt(maxOf(col(g, 'gapToClosedForm'))), meanStd(col(g, 'relErr')),
       ]),
     }],
@@ -121,7 +102,8 @@ function summarize(rows: Row[]): Summary {
     }],
     checks: [
       checkBelow('C3/C4', 'max ‖θ_GD − T1 closed form‖ over trained runs (all converged)',
-        trainedOk.length === trainedAll.length ? maxOf(col(trainedOk, 'gapToClosedForm')) : NaN, 1e-9),
+        trainedOk.length === trainedAll.length ? maxOf(col(trainedOk, 'gapToClosedForm')) : NaN,
+        1e-9),
       checkBelow('C5', 'max ‖θ∞ − θ*‖ for orthonormal frozen layers, x0 = 0',
         maxOf(col(orth0, 'distanceToMinNorm')), 1e-10),
       checkBetween('C6', 'ratios err(4m)/err(m), m ≥ 32, Gaussian layers, x0 = 0 (worst one)',
@@ -137,7 +119,7 @@ function summarize(rows: Row[]): Summary {
 
 /**
  * Orthonormal rows need m ≥ d; untrained widths get the closed form for x0 = 0 only; the
- * widest layer is 1024 for h ≤ 2, 512 for h = 3 and 256 for h = 5 (the closed form's cost grows
+ * widest layer is 2048 for h ≤ 2, 512 for h = 3 and 256 for h = 5 (the closed form's cost grows
  * like h·m², and the default grid has a time budget).
  */
 function keepFrozen(c: Config): boolean {
@@ -146,7 +128,7 @@ function keepFrozen(c: Config): boolean {
   if (c.layers === 'orthonormal') return trained && m >= P0.d;
   if (!trained && c.x0 !== 'zero') return false;
   const h = c.h as number;
-  return m <= (h <= 2 ? 1024 : h === 3 ? 512 : 256);
+  return m <= (h <= 2 ? 2048 : h === 3 ? 512 : 256);
 }
 
 export const frozenRandomLayers: Scenario = {
@@ -155,7 +137,7 @@ export const frozenRandomLayers: Scenario = {
   title: 'Frozen random layers: a weighted minimum norm that tends to A⁺b as the width grows',
   description: 'Only x trained; error against width for Gaussian and orthonormal frozen layers.',
   grid: (opts) => makeGrid('S2', {
-    full: { axes: { h: [1, 2, 3, 5], m: [16, 32, 64, 128, 256, 512, 1024],
+    full: { axes: { h: [1, 2, 3, 5], m: [16, 32, 64, 128, 256, 512, 1024, 2048],
       layers: ['gaussian', 'orthonormal'], x0: ['zero', 'random'] }, seeds: 5,
     params: { trainMaxWidth: 64, maxSteps: 100000 } },
     quick: { axes: { h: [1, 3], m: [32, 128, 512], layers: ['gaussian', 'orthonormal'],

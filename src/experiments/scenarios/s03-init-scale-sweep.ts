@@ -50,12 +50,14 @@ function summarize(rows: Row[]): Summary {
   const tables = ms.map((m, i) => sweepTable(rows, m, i === 0));
   tables.push({
     title: 'T2: relative error against the first-layer prediction ‖P_N W1(0) v∞‖/‖θ*‖',
-    columns: ['h', 'm', 'converged runs', 'max |error − prediction|', 'small-s slope', 'large-s slope'],
+    columns: ['h', 'm', 'converged runs', 'max |error − prediction|', 'small-s slope',
+      'large-s slope'],
     rows: ms.flatMap((m) => hs.filter((h) => rows.some((r) => r.h === h && r.m === m)).map((h) => {
       const ok = converged(rows.filter((r) => r.h === h && r.m === m));
       const sl = slopes(rows, h, m);
-      return [h, m, ok.length, fmt(maxOf(ok.map((r) => Math.abs((r.relErr as number) -
-        (r.prediction as number)) / Math.max(1, r.relErr as number)))), fmt(sl.small), fmt(sl.large)];
+      const gap = maxOf(ok.map((r) => Math.abs((r.relErr as number) - (r.prediction as number)) /
+        Math.max(1, r.relErr as number)));
+      return [h, m, ok.length, fmt(gap), fmt(sl.small), fmt(sl.large)];
     })),
   });
 
@@ -66,8 +68,10 @@ function summarize(rows: Row[]): Summary {
       const c = curve(sel, h, 'relErr', false);
       if (c.length === 0) continue;
       series.push({ name: `h = ${h}`, kind: 'line', points: c });
-      series.push({ name: `T2 prediction h = ${h}`, kind: 'dots', points: curve(sel, h, 'prediction', false) });
-      series.push({ name: `‖P_N θ0‖/‖θ*‖ h = ${h}`, kind: 'dots', points: curve(sel, h, 'init0Null', false) });
+      series.push({ name: `T2 prediction h = ${h}`, kind: 'dots',
+        points: curve(sel, h, 'prediction', false) });
+      series.push({ name: `‖P_N θ0‖/‖θ*‖ h = ${h}`, kind: 'dots',
+        points: curve(sel, h, 'init0Null', false) });
       const [sMax, eMax] = c[c.length - 1]!;
       if (sMax >= 1) {
         series.push({ name: `slope ${h + 1}`, kind: 'guide', points: c.filter(([s]) => s >= 1)
@@ -94,7 +98,8 @@ function summarize(rows: Row[]): Summary {
   for (const h of hs) {
     const sl = slopes(rows, h, m0);
     if (!Number.isNaN(sl.large)) {
-      checks.push(checkBetween(`large-s slope h=${h}`, `log-log slope over s ≥ 3, h = ${h}, m = ${m0} ` +
+      checks.push(checkBetween(`large-s slope h=${h}`,
+        `log-log slope over s ≥ 3, h = ${h}, m = ${m0} ` +
         `(theory h + 1 = ${h + 1})`, sl.large, 0.85 * (h + 1), 1.1 * (h + 1)));
     }
   }
@@ -130,10 +135,11 @@ export const initScaleSweep: Scenario = {
   id: 'S3',
   name: 'init-scale-sweep',
   title: 'Init-scale sweep: the error grows like s at small scale and s^{h+1} at large scale',
-  description: 'All factors Gaussian(s) and trained; error against s per depth, with T2 prediction.',
+  description:
+    'All factors Gaussian(s) and trained; error against s per depth, with T2 prediction.',
   grid: (opts) => makeGrid('S3', {
     full: { axes: { h: [1, 2, 3, 5], m: [10, 50], s: logGrid(-3, 1, 13) }, seeds: 5,
-      params: { maxSteps: 20000 } },
+      params: { maxSteps: 50000 } },
     quick: { axes: { h: [1, 2], m: [10], s: [0.01, 0.03, 0.1, 1, 3, 10] }, seeds: 2,
       params: { maxSteps: 50000 } },
   }, opts, keepSweep),

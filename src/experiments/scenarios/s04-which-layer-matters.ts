@@ -3,7 +3,6 @@
 // factors or starting x at zero leaves an O(1) error.
 import type { FactorInit } from '../../dln/types.js';
 import type { Config, Row, Scenario, Summary } from '../types.js';
-import { norm, sub } from './dense.js';
 import { endRow, firstLayerPrediction, fit } from './fitting.js';
 import { makeGrid, num, str } from './grid.js';
 import { makeProblem, P0, seedsOf } from './problem.js';
@@ -11,6 +10,7 @@ import {
   checkAbove, checkBelow, checkBetween, col, fmt, geomean, groupBy, logLogSlope, maxOf, meanStd,
   mean, sortedUnique,
 } from './stats.js';
+import { distance } from './vectors.js';
 
 const gaussian = (scale: number): FactorInit =>
   scale === 0 ? { kind: 'zero' } : { kind: 'gaussian', scale };
@@ -38,7 +38,7 @@ function run(c: Config): Row[] {
   );
   return [{
     mode, s, h, seed: c.seed, ...endRow(problem, fr),
-    distanceToMinNorm: norm(sub(fr.theta, problem.thetaStar)),
+    distanceToMinNorm: distance(fr.theta, problem.thetaStar),
     prediction: firstLayerPrediction(problem, fr),
   }];
 }
@@ -61,8 +61,9 @@ function summarize(rows: Row[]): Summary {
       return `${meanStd(col(c, 'relErr'))} (${c.length}/${g.length})`;
     })]),
   };
-  const curveOf = (mode: string) => groupBy(ok.filter((r) => r.mode === mode && (r.s as number) > 0),
-    ['s']).map(({ key, rows: g }) => [key.s as number, geomean(col(g, 'relErr'))] as [number, number]);
+  const curveOf = (mode: string) =>
+    groupBy(ok.filter((r) => r.mode === mode && (r.s as number) > 0), ['s'])
+      .map(({ key, rows: g }) => [key.s as number, geomean(col(g, 'relErr'))] as [number, number]);
   const zeroW1 = rows.filter((r) => r.mode === 'first' && r.s === 0);
   const zeroOk = zeroW1.filter((r) => r.converged);
   const restSmall = ok.filter((r) => r.mode === 'rest' && (r.s as number) > 0 &&

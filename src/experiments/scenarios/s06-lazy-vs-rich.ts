@@ -3,13 +3,14 @@
 // y_lazy = M Aᵀ(A M Aᵀ)⁻¹ b (M the tangent kernel at θ0) at rate O(1/α), and the weights hardly
 // move; its distance to θ* tends to ‖y_lazy − θ*‖ instead of 0.
 import type { Config, Row, Scenario, Summary } from '../types.js';
-import { norm, sub } from './dense.js';
-import { fit, kernelLimit, tangentKernel } from './fitting.js';
+import { lazySolution, tangentKernel } from '../../dln/lazy.js';
+import { fit } from './fitting.js';
 import { makeGrid, num } from './grid.js';
 import { makeProblem, P0, seedsOf } from './problem.js';
 import {
   checkBelow, checkBetween, col, fmt, geomean, groupBy, logLogSlope, maxOf, meanStd, sortedUnique,
 } from './stats.js';
+import { distance, norm } from './vectors.js';
 
 function run(c: Config): Row[] {
   const h = num(c, 'h');
@@ -22,18 +23,18 @@ function run(c: Config): Row[] {
     { maxSteps: num(c, 'maxSteps') },
   );
   const ts = problem.thetaStarNorm;
-  const lazy = kernelLimit(problem, tangentKernel(fr.initialFactors), new Float64Array(problem.d));
+  const lazy = lazySolution(problem.A, problem.b, tangentKernel(fr.initialFactors));
   let movement = 0;
   fr.factors.forEach((f, i) => {
     const f0 = fr.initialFactors[i]!;
-    movement = Math.max(movement, norm(sub(f.data, f0.data)) / norm(f0.data));
+    movement = Math.max(movement, distance(f.data, f0.data) / norm(f0.data));
   });
   return [{
     h, alpha, seed: c.seed, converged: fr.result.converged, steps: fr.result.steps,
     loss: fr.result.loss, stepSize: fr.result.stepSize,
-    distanceToLazy: norm(sub(fr.theta, lazy)) / ts,
-    relErr: norm(sub(fr.theta, problem.thetaStar)) / ts,
-    lazyToMinNorm: norm(sub(lazy, problem.thetaStar)) / ts,
+    distanceToLazy: distance(fr.theta, lazy) / ts,
+    relErr: distance(fr.theta, problem.thetaStar) / ts,
+    lazyToMinNorm: distance(lazy, problem.thetaStar) / ts,
     movement,
   }];
 }
@@ -48,8 +49,10 @@ function summarize(rows: Row[]): Summary {
   const top = ok.filter((r) => r.alpha === alphas[alphas.length - 1]);
   return {
     tables: [{
-      title: 'Headline: distances of the limit α(θ∞ − θ0) to y_lazy and to θ*, relative to ‖θ*‖ (mean ± std)',
-      columns: ['α', '→ y_lazy', '→ θ*', '‖y_lazy − θ*‖', 'max weight movement', 'converged', 'steps'],
+      title: 'Headline: distances of the limit α(θ∞ − θ0) to y_lazy and to θ*, relative to ‖θ*‖ ' +
+        '(mean ± std)',
+      columns: ['α', '→ y_lazy', '→ θ*', '‖y_lazy − θ*‖', 'max weight movement', 'converged',
+        'steps'],
       rows: alphas.map((a) => {
         const g = rows.filter((r) => r.alpha === a);
         const c = g.filter((r) => r.converged);
@@ -77,9 +80,11 @@ function summarize(rows: Row[]): Summary {
         maxOf(col(top, 'distanceToLazy')), 10 / (alphas[alphas.length - 1] ?? 1)),
       checkBelow('weights still', `max weight movement at α = ${fmt(alphas[alphas.length - 1])}`,
         maxOf(col(top, 'movement')), 10 / (alphas[alphas.length - 1] ?? 1)),
-      checkBelow('all converged', 'fraction of runs not converged', 1 - ok.length / rows.length, 1e-12),
+      checkBelow('all converged', 'fraction of runs not converged',
+        1 - ok.length / rows.length, 1e-12),
     ],
-    notes: ['P0, Gaussian(1) factors; step from the kernel at θ0, with the α < 1 cap of THEORY.md (e). ' +
+    notes: ['P0, Gaussian(1) factors; step from the kernel at θ0, with the α < 1 cap of ' +
+      'THEORY.md (e). ' +
       'The plain large-s sweep is S3 (its large-s end is the un-rescaled lazy regime).'],
   };
 }
@@ -88,11 +93,13 @@ export const lazyVsRich: Scenario = {
   id: 'S6',
   name: 'lazy-vs-rich',
   title: 'Lazy versus rich: large α recovers the kernel solution, not the minimum norm',
-  description: 'Chizat scaling α from 0.1 to 1000; distances to y_lazy and θ*, and weight movement.',
+  description:
+    'Chizat scaling α from 0.1 to 1000; distances to y_lazy and θ*, and weight movement.',
   grid: (opts) => makeGrid('S6', {
     full: { axes: { alpha: [0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000] }, seeds: 5,
       params: { h: 2, m: 10, maxSteps: 100000 } },
-    quick: { axes: { alpha: [0.3, 1, 10, 100, 1000] }, seeds: 2, params: { h: 2, m: 10, maxSteps: 50000 } },
+    quick: { axes: { alpha: [0.3, 1, 10, 100, 1000] }, seeds: 2,
+      params: { h: 2, m: 10, maxSteps: 50000 } },
   }, opts),
   run,
   summarize,

@@ -3,12 +3,11 @@
 // like log(1/s) for h = 1 and like s^{−(h−1)} for h ≥ 2 (in units of 1/η steps). The late phase
 // is linear convergence.
 import type { Config, Row, Scenario, Summary, Series } from '../types.js';
-import { dotTs, norm } from './dense.js';
-import { lossTolFor, productOf, safeStep } from './fitting.js';
-import { openNetwork } from './network.js';
+import { lossTolFor, openNetwork, productOf, safeStep } from './fitting.js';
 import { makeGrid, num } from './grid.js';
 import { makeProblem, P0, seedsOf } from './problem.js';
 import { col, fmt, groupBy, meanStd, sortedUnique, checkBetween, checkAbove } from './stats.js';
+import { dot, norm } from './vectors.js';
 
 function run(c: Config): Row[] {
   const h = num(c, 'h');
@@ -39,11 +38,13 @@ function run(c: Config): Row[] {
     const rows: Row[] = [{
       kind: 'final', h, s, seed: c.seed, converged, steps: done, stepSize: eta,
       escapeStep: escaped ? escaped[0] : null, escapeTime: escaped ? escaped[0] * eta : null,
-      alignment: dotTs(theta, problem.thetaStar) / (norm(theta) * problem.thetaStarNorm),
+      alignment: dot(theta, problem.thetaStar) / (norm(theta) * problem.thetaStarNorm),
     }];
     const stride = Math.max(1, Math.ceil(trace.length / 120));
     trace.forEach(([step, loss], i) => {
-      if (i % stride === 0 || i === trace.length - 1) rows.push({ kind: 'trace', h, s, seed: c.seed, step, loss });
+      if (i % stride === 0 || i === trace.length - 1) {
+        rows.push({ kind: 'trace', h, s, seed: c.seed, step, loss });
+      }
     });
     return rows;
   } finally {
@@ -66,17 +67,20 @@ function summarize(rows: Row[]): Summary {
     x: { label: 'step', log: true }, y: { label: 'loss', log: true },
     series: ss.map((s) => ({
       name: `s = ${fmt(s)}`, kind: 'line' as const,
-      points: rows.filter((r) => r.kind === 'trace' && r.h === h && r.s === s && r.seed === firstSeed)
+      points: rows
+        .filter((r) => r.kind === 'trace' && r.h === h && r.s === s && r.seed === firstSeed)
         .map((r) => [Math.max(1, r.step as number), r.loss as number] as [number, number]),
     })) as Series[],
   }));
   const checks = [];
   const deep = hs.filter((h) => h >= 2);
   for (const h of deep) {
-    const pairs = ss.filter((s) => !Number.isNaN(escapeMean(h, s)) && !Number.isNaN(escapeMean(h, s * 10)));
+    const pairs = ss.filter((s) =>
+      !Number.isNaN(escapeMean(h, s)) && !Number.isNaN(escapeMean(h, s * 10)));
     if (pairs.length) {
       const s = pairs[0]!;
-      checks.push(checkBetween(`escape h=${h}`, `escape-time ratio t(s=${fmt(s)})/t(s=${fmt(10 * s)}) ` +
+      checks.push(checkBetween(`escape h=${h}`,
+        `escape-time ratio t(s=${fmt(s)})/t(s=${fmt(10 * s)}) ` +
         `against the ODE's 10^{h−1} = ${10 ** (h - 1)}`, escapeMean(h, s) / escapeMean(h, 10 * s),
       0.3 * 10 ** (h - 1), 3 * 10 ** (h - 1)));
     }
@@ -94,7 +98,8 @@ function summarize(rows: Row[]): Summary {
   }
   return {
     tables: [{
-      title: 'Headline: escape time from the plateau, η·(first step with loss < loss0/2) (mean ± std; escaped/total)',
+      title: 'Headline: escape time from the plateau, η·(first step with loss < loss0/2) ' +
+        '(mean ± std; escaped/total)',
       columns: ['s', ...hs.map((h) => `h = ${h}`)],
       rows: ss.map((s) => [fmt(s), ...hs.map((h) => {
         const g = finals.filter((r) => r.h === h && r.s === s);
@@ -104,7 +109,8 @@ function summarize(rows: Row[]): Summary {
     }, {
       title: 'Convergence (loss < 1e-25) and final alignment cos(θ∞, θ*)',
       columns: ['h', 's', 'converged', 'steps', 'alignment'],
-      rows: groupBy(finals, ['h', 's']).map(({ key, rows: g }) => [key.h as number, fmt(key.s as number),
+      rows: groupBy(finals, ['h', 's']).map(({ key, rows: g }) => [
+        key.h as number, fmt(key.s as number),
         `${g.filter((r) => r.converged).length}/${g.length}`, meanStd(col(g, 'steps')),
         meanStd(col(g, 'alignment'))]),
     }],
@@ -121,8 +127,10 @@ export const trainingCurves: Scenario = {
   title: 'Training curves: a plateau at small scale that lengthens with depth',
   description: 'Loss against iteration for s from 1e-3 to 1 and h ∈ {1, 3, 5}; escape times.',
   grid: (opts) => makeGrid('S8', {
-    full: { axes: { h: [1, 3, 5], s: [1e-3, 1e-2, 1e-1, 1] }, seeds: 5, params: { m: 10, maxSteps: 50000 } },
-    quick: { axes: { h: [1, 2, 3], s: [1e-2, 1e-1, 1] }, seeds: 2, params: { m: 10, maxSteps: 40000 } },
+    full: { axes: { h: [1, 3, 5], s: [1e-3, 1e-2, 1e-1, 1] }, seeds: 5,
+      params: { m: 10, maxSteps: 30000 } },
+    quick: { axes: { h: [1, 2, 3], s: [1e-2, 1e-1, 1] }, seeds: 2,
+      params: { m: 10, maxSteps: 40000 } },
   }, opts),
   run,
   summarize,

@@ -20,7 +20,10 @@ function run(c: Config): Row[] {
     x0 === 'zero' ? { kind: 'zero' } : { kind: 'gaussian' }];
   const fr = fit({ problem, widths: Array(h).fill(m), init, seed: seeds.init },
     { maxSteps: num(c, 'maxSteps') });
-  return [{ h, m, x0, seed: c.seed, ...endRow(problem, fr), prediction: firstLayerPrediction(problem, fr) }];
+  return [{
+    h, m, x0, seed: c.seed, ...endRow(problem, fr),
+    prediction: firstLayerPrediction(problem, fr),
+  }];
 }
 
 function summarize(rows: Row[]): Summary {
@@ -33,7 +36,8 @@ function summarize(rows: Row[]): Summary {
   const anchor = zero[0];
   return {
     tables: [{
-      title: 'Headline: relative error against width, all factors trained, h = 2 (mean ± std; converged/total)',
+      title: 'Headline: relative error against width, all factors trained, h = 2 ' +
+        '(mean ± std; converged/total)',
       columns: ['m', ...x0s.map((x) => `x0 ${x === 'zero' ? '= 0' : '~ N(0, I/m)'}`)],
       rows: ms.map((m) => [m, ...x0s.map((x0) => {
         const g = rows.filter((r) => r.m === m && r.x0 === x0);
@@ -47,7 +51,8 @@ function summarize(rows: Row[]): Summary {
       series: [
         ...x0s.map((x0) => ({ name: `x0 ${x0}`, kind: 'line' as const, points: curveOf(x0) })),
         ...(anchor ? [{ name: 'O(m^{−1/2}) (Min et al.)', kind: 'guide' as const,
-          points: ms.map((m) => [m, anchor[1] * Math.sqrt(anchor[0] / m)] as [number, number]) }] : []),
+          points: ms.map((m) =>
+            [m, anchor[1] * Math.sqrt(anchor[0] / m)] as [number, number]) }] : []),
       ],
     }],
     checks: [
@@ -69,7 +74,8 @@ export const widthAllLayers: Scenario = {
   grid: (opts) => makeGrid('S10', {
     full: { axes: { m: [16, 64, 256], x0: ['zero', 'random'] }, seeds: 5,
       params: { h: 2, maxSteps: 100000 } },
-    quick: { axes: { m: [16, 64, 256], x0: ['zero'] }, seeds: 2, params: { h: 2, maxSteps: 50000 } },
+    quick: { axes: { m: [16, 64, 256], x0: ['zero'] }, seeds: 2,
+      params: { h: 2, maxSteps: 50000 } },
   }, opts),
   run,
   summarize,

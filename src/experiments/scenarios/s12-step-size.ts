@@ -2,33 +2,32 @@
 // step sizes. T2's identity P_N(θ_t − W1(0)v_t) = 0 holds at every step whatever η; the
 // balancedness drift ‖D_i(∞) − D_i(0)‖ (zero under gradient flow) and the gap of the final error
 // from the small-step limit both scale like η.
-import { Matrix } from '../../linalg/matrix.js';
-import { matmul } from '../../linalg/products.js';
+import { imbalance } from '../../dln/theory.js';
+import type { Matrix } from '../../linalg/matrix.js';
+import { matvec } from '../../linalg/products.js';
 import type { Config, Row, Scenario, Summary } from '../types.js';
-import { frobeniusDistance, matvecTs, norm, sub } from './dense.js';
-import { lossTolFor, productOf, tailOf } from './fitting.js';
+import { lossTolFor, openNetwork, productOf } from './fitting.js';
 import { makeGrid, num } from './grid.js';
-import { openNetwork } from './network.js';
 import { makeProblem, P0, seedsOf, type Problem } from './problem.js';
 import {
   checkBelow, checkBetween, col, fmt, geomean, groupBy, logLogSlope, maxOf, meanStd, sortedUnique,
 } from './stats.js';
+import { distance, norm, sub } from './vectors.js';
 
-/** D_i = W_iᵀW_i − W_{i+1}W_{i+1}ᵀ for i = 1 … h, with x as W_{h+1} (T3). */
-export function imbalances(factors: Matrix[]): Matrix[] {
-  const out: Matrix[] = [];
-  for (let i = 0; i + 1 < factors.length; i++) {
-    const a = matmul(factors[i]!, factors[i]!, { transposeA: true, checkFinite: false });
-    const b = matmul(factors[i + 1]!, factors[i + 1]!, { transposeB: true, checkFinite: false });
-    out.push(new Matrix(a.rows, a.cols, sub(a.data, b.data)));
-  }
-  return out;
-}
-
-/** ‖P_N(θ − W1(0) v)‖, T2's identity residual at the current factors. */
+/**
+ * ‖P_N(θ − W1(0) v)‖ with v = W2⋯Wh x: the residual of T2's identity at the current factors.
+ * Measured here, every few steps, with the problem's A⁺ (dln's firstLayerPrediction would take
+ * a fresh pseudoinverse at each of thousands of calls).
+ */
 export function t2Residual(problem: Problem, w10: Matrix, factors: Matrix[]): number {
   const theta = productOf(factors);
-  return norm(problem.nullPart(sub(theta, matvecTs(w10, tailOf(factors)))));
+  return norm(problem.nullPart(sub(theta, matvec(w10, productOf(factors.slice(1)),
+    { checkFinite: false }))));
+}
+
+/** max_i ‖D_i − D_i(0)‖_F over the imbalances of T3. */
+export function drift(factors: Matrix[], d0: Matrix[]): number {
+  return Math.max(...imbalance(factors).map((dm, i) => distance(dm.data, d0[i]!.data)));
 }
 
 function run(c: Config): Row[] {
@@ -41,7 +40,7 @@ function run(c: Config): Row[] {
     init: { kind: 'gaussian', scale: num(c, 's') }, seed: seeds.init });
   try {
     const f0 = net.initialFactors();
-    const d0 = imbalances(f0);
+    const d0 = imbalance(f0);
     const tol = lossTolFor(norm(productOf(f0)));
     let t2 = 0;
     let steps = 0;
@@ -49,7 +48,8 @@ function run(c: Config): Row[] {
     let finite = true;
     while (steps < maxSteps) {
       const chunk = steps < 50 ? 1 : 20;
-      const res = net.train({ step: eta, maxSteps: Math.min(chunk, maxSteps - steps), lossTol: tol });
+      const res = net.train({ step: eta, maxSteps: Math.min(chunk, maxSteps - steps),
+        lossTol: tol, record: false });
       steps += res.steps;
       const f = net.factors();
       const scale = 1 + norm(productOf(f));
@@ -59,11 +59,10 @@ function run(c: Config): Row[] {
       if (res.steps === 0) break;
     }
     const f = net.factors();
-    const drift = Math.max(...imbalances(f).map((d, i) => frobeniusDistance(d, d0[i]!)));
     const theta = net.theta();
     return [{
-      eta, h, seed: c.seed, converged, finite, steps, t2Residual: t2, drift,
-      relErr: norm(sub(theta, problem.thetaStar)) / problem.thetaStarNorm, loss: net.loss(),
+      eta, h, seed: c.seed, converged, finite, steps, t2Residual: t2, drift: drift(f, d0),
+      relErr: distance(theta, problem.thetaStar) / problem.thetaStarNorm, loss: net.loss(),
     }];
   } finally {
     net.dispose();
@@ -77,12 +76,15 @@ function summarize(rows: Row[]): Summary {
   const refErr = new Map<number, number>();
   for (const r of ok) if (r.eta === ref) refErr.set(r.seed as number, r.relErr as number);
   const gaps = ok.filter((r) => r.eta !== ref && refErr.has(r.seed as number))
-    .map((r) => ({ eta: r.eta as number, gap: Math.abs((r.relErr as number) - refErr.get(r.seed as number)!) }));
+    .map((r) => ({ eta: r.eta as number,
+      gap: Math.abs((r.relErr as number) - refErr.get(r.seed as number)!) }));
   const gapCurve = groupBy(gaps as unknown as Row[], ['eta'])
-    .map(({ key, rows: g }) => [(key.eta as number) - ref, geomean(col(g, 'gap'))] as [number, number]);
+    .map(({ key, rows: g }) =>
+      [(key.eta as number) - ref, geomean(col(g, 'gap'))] as [number, number]);
   const driftCurve = groupBy(ok, ['eta'])
     .map(({ key, rows: g }) => [key.eta as number, geomean(col(g, 'drift'))] as [number, number]);
-  const allConvergedEtas = etas.filter((e) => rows.filter((r) => r.eta === e).every((r) => r.converged));
+  const allConvergedEtas = etas.filter((e) =>
+    rows.filter((r) => r.eta === e).every((r) => r.converged));
   const inRange = (c: [number, number][], shift = 0) =>
     c.filter(([e]) => allConvergedEtas.includes(e + shift) && e + shift <= 0.05);
   return {
@@ -103,17 +105,21 @@ function summarize(rows: Row[]): Summary {
       x: { label: 'step size η', log: true }, y: { label: 'value', log: true },
       series: [
         { name: 'max_i ‖D_i(∞) − D_i(0)‖_F', kind: 'line', points: driftCurve },
-        { name: `|e_η − e_ref| against η − η_ref (η_ref = ${fmt(ref)})`, kind: 'line', points: gapCurve },
+        { name: `|e_η − e_ref| against η − η_ref (η_ref = ${fmt(ref)})`, kind: 'line',
+          points: gapCurve },
         ...(driftCurve.length ? [{ name: 'slope 1', kind: 'guide' as const,
-          points: driftCurve.map(([e]) => [e, driftCurve[0]![1] * (e / driftCurve[0]![0])] as [number, number]) }] : []),
+          points: driftCurve.map(([e]) =>
+            [e, driftCurve[0]![1] * (e / driftCurve[0]![0])] as [number, number]) }] : []),
       ],
     }],
     checks: [
-      checkBelow('C7 (T2 identity)', 'max over steps, runs and η of ‖P_N(θ_t − W1(0)v_t)‖/(1 + ‖θ_t‖)',
+      checkBelow('C7 (T2 identity)',
+        'max over steps, runs and η of ‖P_N(θ_t − W1(0)v_t)‖/(1 + ‖θ_t‖)',
         maxOf(col(rows.filter((r) => r.finite), 't2Residual')), 1e-12),
       checkBetween('drift ∝ η', 'log-log slope of the drift in η (converged η ≤ 0.05)',
         logLogSlope(inRange(driftCurve)), 0.8, 1.2),
-      checkBetween('error gap ∝ η', 'log-log slope of |e_η − e_ref| in η − η_ref (converged η ≤ 0.05)',
+      checkBetween('error gap ∝ η',
+        'log-log slope of |e_η − e_ref| in η − η_ref (converged η ≤ 0.05)',
         logLogSlope(inRange(gapCurve, ref)), 0.8, 1.2),
     ],
     notes: [`P0, Gaussian(s) start, fixed η per run; the identity is measured after each of the ` +
@@ -129,7 +135,8 @@ export const stepSize: Scenario = {
   grid: (opts) => makeGrid('S12', {
     full: { axes: { eta: [0.00125, 0.005, 0.02, 0.05, 0.1] }, seeds: 5,
       params: { h: 3, m: 10, s: 1, maxSteps: 200000 } },
-    quick: { axes: { eta: [0.0025, 0.01, 0.04] }, seeds: 2, params: { h: 2, m: 10, s: 1, maxSteps: 100000 } },
+    quick: { axes: { eta: [0.0025, 0.01, 0.04] }, seeds: 2,
+      params: { h: 2, m: 10, s: 1, maxSteps: 100000 } },
   }, opts),
   run,
   summarize,

@@ -1,0 +1,154 @@
+// C = A·B for square n×n operands: deeplin (the public matmul, and the dgemm kernel alone on
+// operands already in Wasm memory) against ml-matrix's mmul and a plain JS triple loop, all in
+// this one process. Every result is checked against deeplin's, and each timed call feeds a
+// checksum, so no work can be optimised away. The first call at each size is timed apart from
+// the steady state that tinybench measures.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Matrix as MlMatrix } from 'ml-matrix';
+import { Bench } from 'tinybench';
+import { init, Matrix, matmul } from '../dist/index.js';
+import { wasm } from '../dist/core/wasm.js';
+import { f64View } from '../dist/core/memory.js';
+import { machine, machineLine } from './machine.mjs';
+
+const SIZES = [64, 128, 256, 512, 1024];
+/** Skip the plain loop where its call, predicted from the size before (n³), exceeds this. */
+const PLAIN_LIMIT_MS = 5000;
+
+/** Fewer timed iterations as n grows: the largest products take a second or more each. */
+function benchOptions(n) {
+  if (n <= 128) return { time: 600, iterations: 20, warmupIterations: 5, warmupTime: 100 };
+  if (n <= 256) return { time: 600, iterations: 10, warmupIterations: 3, warmupTime: 50 };
+  if (n <= 512) return { time: 0, iterations: 5, warmupIterations: 1, warmupTime: 0 };
+  return { time: 0, iterations: 3, warmupIterations: 1, warmupTime: 0 };
+}
+
+/** The plain triple loop, in i-p-j order so that the inner loop walks rows of B and C. */
+function plainMatmul(a, b, n) {
+  const c = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let p = 0; p < n; p++) {
+      const aip = a[i * n + p];
+      const bRow = p * n, cRow = i * n;
+      for (let j = 0; j < n; j++) c[cRow + j] += aip * b[bRow + j];
+    }
+  }
+  return c;
+}
+
+function maxRelDiff(x, ref) {
+  let worst = 0, scale = 0;
+  for (let i = 0; i < ref.length; i++) scale = Math.max(scale, Math.abs(ref[i]));
+  for (let i = 0; i < ref.length; i++) worst = Math.max(worst, Math.abs(x[i] - ref[i]));
+  return worst / scale;
+}
+
+function timeOnce(fn) {
+  const t0 = performance.now();
+  const out = fn();
+  return [performance.now() - t0, out];
+}
+
+await init();
+const k = wasm();
+const info = machine();
+console.log(machineLine(info));
+let sink = 0;
+const rows = [];
+let plainPrevious; // [n, median ms] of the plain loop at the last size it ran
+
+for (const n of SIZES) {
+  const a = Matrix.randn(n, n, { seed: 1 });
+  const b = Matrix.randn(n, n, { seed: 2 });
+  const mlA = new MlMatrix(a.toArray()), mlB = new MlMatrix(b.toArray());
+  const flops = 2 * n ** 3;
+
+  // Operands resident in Wasm memory for the kernel-only task (no copies, no validation).
+  const pa = k.allocBytes(8 * n * n), pb = k.allocBytes(8 * n * n), pc = k.allocBytes(8 * n * n);
+  f64View(pa, n * n).set(a.data);
+  f64View(pb, n * n).set(b.data);
+  const kernel = () => k.dgemm(0, 0, n, n, n, 1, pa, n, pb, n, 0, pc, n);
+
+  const tasks = {
+    'deeplin matmul': () => matmul(a, b).data,
+    'deeplin dgemm kernel': () => {
+      kernel();
+      return f64View(pc, n * n);
+    },
+    'ml-matrix mmul': () => Float64Array.from(mlA.mmul(mlB).to1DArray()),
+    'plain JS loop': () => plainMatmul(a.data, b.data, n),
+  };
+
+  const predictedPlain = plainPrevious ? plainPrevious[1] * (n / plainPrevious[0]) ** 3 : 0;
+  const skipPlain = predictedPlain > PLAIN_LIMIT_MS;
+  if (skipPlain) delete tasks['plain JS loop'];
+
+  // First calls, each checked against deeplin's product.
+  const first = {};
+  let reference;
+  for (const [name, fn] of Object.entries(tasks)) {
+    const [ms, out] = timeOnce(fn);
+    first[name] = ms;
+    reference ??= Float64Array.from(out);
+    const diff = maxRelDiff(out, reference);
+    if (!(diff <= 1e-13)) throw new Error(`gemm bench: ${name} at n=${n} is off by ${diff}`);
+  }
+
+  const bench = new Bench({ name: `gemm n=${n}`, ...benchOptions(n) });
+  for (const [name, fn] of Object.entries(tasks)) {
+    bench.add(name, () => {
+      sink += fn()[n + 1];
+    });
+  }
+  await bench.run();
+
+  for (const task of bench.tasks) {
+    const lat = task.result.latency;
+    rows.push({
+      n, task: task.name, firstMs: first[task.name], medianMs: lat.p50, meanMs: lat.mean,
+      rmePct: lat.rme, samples: lat.samplesCount, gflops: flops / lat.p50 / 1e6,
+      bestGflops: flops / lat.min / 1e6,
+    });
+  }
+  const plain = rows.find((r) => r.n === n && r.task === 'plain JS loop');
+  if (plain) plainPrevious = [n, plain.medianMs];
+  if (skipPlain) {
+    rows.push({ n, task: 'plain JS loop', predictedMs: predictedPlain, skipped: true });
+  }
+  k.freeBytes(pa);
+  k.freeBytes(pb);
+  k.freeBytes(pc);
+}
+
+// Ratios are taken within one size of this run: steady-state medians against each baseline.
+for (const row of rows) {
+  if (row.skipped) continue;
+  const base = (name) => rows.find((r) => r.n === row.n && r.task === name && !r.skipped);
+  row.vsMlMatrix = base('ml-matrix mmul') ? base('ml-matrix mmul').medianMs / row.medianMs : null;
+  row.vsPlainJs = base('plain JS loop') ? base('plain JS loop').medianMs / row.medianMs : null;
+}
+
+const fmt = (x, d = 2) => (x === null || x === undefined ? '—' : x.toFixed(d));
+// GF/s is 2n³ over the median; "best" over the fastest call, a guide on a busy machine.
+console.log('\n   n  task                   first ms   median ms   rme %    GF/s    best' +
+  '   ×ml-matrix  ×plain JS');
+for (const r of rows) {
+  if (r.skipped) {
+    console.log(`${String(r.n).padStart(4)}  ${r.task.padEnd(21)}         —` +
+      `   (skipped: predicted ${fmt(r.predictedMs / 1000, 0)} s a call, limit` +
+      ` ${PLAIN_LIMIT_MS / 1000} s)`);
+    continue;
+  }
+  console.log(`${String(r.n).padStart(4)}  ${r.task.padEnd(21)} ${fmt(r.firstMs, 2).padStart(9)}` +
+    ` ${fmt(r.medianMs, 3).padStart(11)} ${fmt(r.rmePct, 1).padStart(7)}` +
+    ` ${fmt(r.gflops).padStart(7)} ${fmt(r.bestGflops).padStart(7)}` +
+    ` ${fmt(r.vsMlMatrix, 1).padStart(11)} ${fmt(r.vsPlainJs, 1).padStart(10)}`);
+}
+if (!Number.isFinite(sink)) throw new Error('gemm bench: checksum is not finite');
+console.log(`checksum ${sink.toExponential(6)} (keeps every timed product live)`);
+
+const date = new Date().toISOString();
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const file = new URL(`./results/gemm-${date.slice(0, 10)}.json`, import.meta.url);
+writeFileSync(file, `${JSON.stringify({ suite: 'gemm', date, machine: info, rows }, null, 1)}\n`);
+console.log(`wrote ${file.pathname}`);
