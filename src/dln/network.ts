@@ -102,7 +102,17 @@ export class DeepLinearNetwork {
     const oULast = take(shapes[depth]![0] * k);
     // The factored first layer (assembly/dln.ts, stepFactored) pays when n < d: buffers for
     // K = A·W1, the accumulated updates C, G = AAᵀ, Gρ and Aθ0.
-    const factored = k === 1 && depth >= 1 && n < d;
+    // The factored path needs G = AAᵀ in range; data near 1e154 overflows it, and those
+    // networks take the plain path (same results, O(d·m1) per step for the first layer).
+    let gram: Matrix | undefined;
+    if (k === 1 && depth >= 1 && n < d) {
+      try {
+        gram = matmul(this.A, this.A, { transposeB: true });
+      } catch {
+        gram = undefined;
+      }
+    }
+    const factored = gram !== undefined;
     const m1 = depth >= 1 ? shapes[0]![1] : 0;
     const oK = factored ? take(n * m1) : -1;
     const oC = factored ? take(n * m1) : -1;
@@ -118,8 +128,6 @@ export class DeepLinearNetwork {
     this.pd = base + 8 * oDesc;
     const at = (o: number) => base + 8 * o;
 
-    // Any matmul may grow memory and detach views, so the Gram matrix is formed first.
-    const gram = factored ? matmul(this.A, this.A, { transposeB: true }) : undefined;
     const mem = f64View(base, top);
     mem.set(this.A.data, oA);
     mem.set(shape.targets, oB);
