@@ -10,26 +10,20 @@ import { Random } from '../../linalg/random.js';
 import { matvec } from '../../linalg/products.js';
 import type { Config, Row, Scenario, Summary } from '../types.js';
 import { logGrid, makeGrid, num, str } from './grid.js';
+import { mirrorLimit } from './mirror-limit.js';
 import { makeProblem, P0, seedsOf, type Problem } from './problem.js';
 import { checkBelow, col, fmt, groupBy, maxOf, mean, meanStd, sortedUnique } from './stats.js';
 import { distance, norm } from './vectors.js';
 
 const l1 = (x: Float64Array) => x.reduce((s, v) => s + Math.abs(v), 0);
 
-/**
- * argmin Q_α(β) over Aβ = b by dln's woodworthSolution. Known shortcoming of that solver: for
- * one P0 draw at α = 0.0316 its dual Newton stalls at a residual of 2e-9 relative, above its
- * stopping rule, and throws. Woodworth's model is Azulay's with u = w₊ + w₋, v = w₊ − w₋
- * (u0 = 2α, v0 = 0), the same limit through a dual scaled by 2, which converges there.
- */
-function woodworthLimit(problem: Problem, alpha: number): Float64Array {
+/** dln's closed form, or mirror-limit.ts's stopgap where dln's dual Newton throws. */
+function limitOf(solve: () => Float64Array, fallback: () => Float64Array): Float64Array {
   try {
-    return woodworthSolution(problem.A, problem.b, alpha);
+    return solve();
   } catch (e) {
     if (!(e instanceof Diverged)) throw e;
-    const d = problem.d;
-    return productSolution(problem.A, problem.b, new Float64Array(d).fill(2 * alpha),
-      new Float64Array(d));
+    return fallback();
   }
 }
 
@@ -51,7 +45,8 @@ function run(c: Config): Row[] {
   let potential: (beta: Float64Array) => Float64Array;
   let scaleOfBeta: (bmax: number) => number;
   if (part === 'woodworth') {
-    limit = woodworthLimit(problem, x);
+    limit = limitOf(() => woodworthSolution(problem.A, problem.b, x), () => mirrorLimit(
+      problem.A, problem.b, new Float64Array(d).fill(2 * x * x), new Float64Array(d), 1));
     potential = (beta) => beta.map((v) => Math.asinh(v / (2 * x * x)));
     scaleOfBeta = (bmax) => 4 * (bmax + 2 * x * x);
   } else {
@@ -60,7 +55,8 @@ function run(c: Config): Row[] {
     const u = v.map((z) => Math.sqrt(x + z * z));
     [u0, v0] = [u, v];
     const o = u.map((z, i) => Math.asinh((2 * z * v[i]!) / x));
-    limit = productSolution(problem.A, problem.b, u, v);
+    limit = limitOf(() => productSolution(problem.A, problem.b, u, v), () => mirrorLimit(
+      problem.A, problem.b, new Float64Array(d).fill(x / 2), o, 2));
     potential = (beta) => beta.map((v, i) => 0.5 * Math.asinh((2 * v) / x) - 0.5 * o[i]!);
     scaleOfBeta = (bmax) => Math.sqrt(x * x + 4 * bmax * bmax);
   }
