@@ -7,6 +7,7 @@ import { Diverged, InvalidArgument, Overflow } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
 import { checkFinite, checkOperand, checkVector } from '../linalg/validate.js';
+import { checkDepth } from './arguments.js';
 import { norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
 
@@ -19,14 +20,6 @@ export interface FlowOptions {
   horizon: number;
   /** 'euler' (explicit, matches GD to O(η)) or 'rk4'. Default 'euler'. */
   method?: 'euler' | 'rk4';
-}
-
-/** Depth h: a non-negative integer (both T4 formulas divide by h + 1 and raise to h). */
-function checkDepth(fn: string, h: unknown): number {
-  if (!Number.isSafeInteger(h) || (h as number) < 0) {
-    throw new RangeError(`${fn}: option 'depth' must be a non-negative integer; got ${h}`);
-  }
-  return h as number;
 }
 
 function velocity(a: Matrix, b: Float64Array, h: number, theta: Float64Array): Float64Array {
