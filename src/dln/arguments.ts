@@ -33,10 +33,10 @@ export function checkFiniteVector(
   return v;
 }
 
-/** Depth h: a non-negative integer. */
-export function checkDepth(fn: string, h: unknown): number {
+/** Depth h: a non-negative integer (an argument of fn, or a field of its options). */
+export function checkDepth(fn: string, h: unknown, kind: 'argument' | 'option' = 'argument') {
   if (!Number.isSafeInteger(h) || (h as number) < 0) {
-    throw new RangeError(`${fn}: argument 'depth' must be a non-negative integer; got ${h}`);
+    throw new RangeError(`${fn}: ${kind} 'depth' must be a non-negative integer; got ${h}`);
   }
   return h as number;
 }

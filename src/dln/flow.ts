@@ -50,7 +50,7 @@ export function endToEndFlow(
   let y = checkVector('endToEndFlow', 'theta0', theta0, a.cols).slice();
   checkFinite('endToEndFlow', 'b', bv);
   checkFinite('endToEndFlow', 'theta0', y);
-  const h = checkDepth('endToEndFlow', opts.depth);
+  const h = checkDepth('endToEndFlow', opts.depth, 'option');
   const { step } = opts;
   // A finite horizon and step, or round(T / step) is Infinity and the loop never ends.
   const count = Math.round(opts.horizon / step);
@@ -104,7 +104,7 @@ export function balancedRankOneError(
   const u = checkVector('balancedRankOneError', 'u0', opts.u0, a.cols);
   checkFinite('balancedRankOneError', 'b', bv);
   checkFinite('balancedRankOneError', 'u0', u);
-  const h = checkDepth('balancedRankOneError', opts.depth);
+  const h = checkDepth('balancedRankOneError', opts.depth, 'option');
   if (!(Number.isFinite(opts.scale) && opts.scale >= 0)) {
     throw new RangeError(
       `balancedRankOneError: option 'scale' must be a finite number ≥ 0; got ${opts.scale}`,
