@@ -35,7 +35,7 @@ export async function timeSweep(scenario, { quick: small, jobs }) {
     });
     const failed = scenario.summarize(rows).checks.filter((c) => !c.pass).map((c) => c.name);
     const steps = rows.reduce((s, r) => s + (typeof r.steps === 'number' ? r.steps : 0), 0);
-    return { wallMs, configs: outcome.configs.length, steps, failed };
+    return { wallMs, configs: outcome.configs.length, steps, failed, rows };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
