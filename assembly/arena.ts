@@ -6,9 +6,11 @@
 let live: i32 = 0;
 
 export function allocBytes(bytes: usize): usize {
+  // TLSF returns 16-byte aligned blocks, so v128 loads on them are aligned. When memory cannot
+  // grow it traps before touching its free lists, so the heap stays usable after the trap.
+  const ptr = heap.alloc(bytes > 0 ? bytes : 16);
   live++;
-  // TLSF returns 16-byte aligned blocks, so v128 loads on them are aligned.
-  return heap.alloc(bytes > 0 ? bytes : 16);
+  return ptr;
 }
 
 export function freeBytes(ptr: usize): void {

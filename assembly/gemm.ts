@@ -10,7 +10,7 @@
 // to whole tiles; the padded rows and columns only feed entries of C that are never stored, so
 // no product of a real entry is ever skipped and NaN/Inf propagate as in reference BLAS.
 import { MR, NR, microKernel } from './gemmTile';
-import { scaleBlock, setTileScalars, storeTile } from './gemmStore';
+import { scaleBlock, storeTile } from './gemmStore';
 import { dgemv } from './gemv';
 
 export { dgemv, scaleBlock };
@@ -34,8 +34,8 @@ const packedB: usize = memory.data(((NC + NR - 1) / NR) * NR * KC * 8, 16);
 }
 
 /**
- * Pack rows i0 … i0+mb−1, columns p0 … p0+kb−1 of op(A) into MR-row micro-panels, each entry
- * stored twice so the micro-kernel gets its broadcast with one plain v128 load (V8 folds the
+ * Pack rows i0 … i0+mb−1, columns p0 … p0+kb−1 of op(A) into MR-row micro-panels, each
+ * entry stored twice so the micro-kernel gets its broadcast with one plain v128 load (V8 folds the
  * offset of a v128.load into the instruction but not that of a load64_splat). Entry (r, p) of
  * panel q lands at packedA[2·((q·kb + p)·MR + r)] and the next double. Rows past mb are zeros.
  */
@@ -154,7 +154,7 @@ export function dgemm(
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kb = min(KC, k - p0);
       // Only the first slice of k sees the caller's beta; later slices accumulate.
-      setTileScalars(alpha, p0 == 0 ? beta : 1.0);
+      const betaHere = p0 == 0 ? beta : 1.0;
       packB(transB, pb, ldb, p0, kb, j0, nb);
 
       for (let i0 = 0; i0 < m; i0 += MC) {
@@ -167,7 +167,7 @@ export function dgemm(
           for (let ir = 0; ir < mb; ir += MR) {
             microKernel(kb, packedA + ((<usize>ir * <usize>kb) << 4), b);
             const c = rowPtr(pc, ldc, i0 + ir) + (<usize>(j0 + jr) << 3);
-            storeTile(min(MR, mb - ir), nr, c, ldc);
+            storeTile(min(MR, mb - ir), nr, alpha, betaHere, c, ldc);
           }
         }
       }

@@ -22,24 +22,13 @@ export function scaleBlock(m: i32, n: i32, beta: f64, pc: usize, ldc: i32): void
   }
 }
 
-// alpha and beta of the running dgemm. They live in globals rather than locals so that after
-// binaryen inlines the micro-kernel into dgemm they hold no xmm register across its k loop,
-// which needs 14 of the 15 that V8 gives Wasm.
-let tileAlpha: f64 = 1;
-let tileBeta: f64 = 0;
-
-export function setTileScalars(alpha: f64, beta: f64): void {
-  tileAlpha = alpha;
-  tileBeta = beta;
-}
-
 /**
  * C[0:mr, 0:nr] := alpha·tile + beta·C, where C starts at pc with row stride ldc.
  * beta = 0 never reads C, so NaN or garbage already there does not leak into the result.
  */
-export function storeTile(mr: i32, nr: i32, pc: usize, ldc: i32): void {
-  const alpha = tileAlpha;
-  const beta = tileBeta;
+export function storeTile(
+  mr: i32, nr: i32, alpha: f64, beta: f64, pc: usize, ldc: i32,
+): void {
   const va = f64x2.splat(alpha);
   const vb = f64x2.splat(beta);
   for (let r = 0; r < mr; r++) {

@@ -103,35 +103,51 @@ function swapRows(len: i32, px: usize, py: usize): void {
  * each to the rows of V too when pv ≠ 0 (length nv, leading dimension ldv). pd is workspace for
  * n doubles (squared row norms). A pair (i, j) is rotated when |x_i·x_j| > tol·‖x_i‖·‖x_j‖.
  * Returns the number of sweeps used, or −maxSweeps when the cap was reached unconverged.
- * X must be scaled so that squared norms neither overflow nor underflow (entries ≤ 1).
+ * X must be scaled so that squared norms neither overflow nor underflow. pd holds 2n doubles:
+ * the squared norms, then for each row the last sweep that rotated it.
  *
  * Pairs are visited block by block (rows in blocks of nb, all pairs between two blocks before
- * the next two), a convergent block-cyclic ordering whose working set stays in cache.
+ * the next two), a convergent block-cyclic ordering whose working set stays in cache. A pair
+ * whose rows were rotated in neither this sweep nor the last is skipped without a dot product:
+ * it was found orthogonal when last visited and neither row has changed since.
  */
 export function djacobiRows(
   n: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize,
   tol: f64, maxSweeps: i32, nb: i32,
 ): i32 {
+  const pf = pd + (<usize>n << 3);
+  memory.fill(pf, 0, <usize>n << 3);
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
     for (let i = 0; i < n; i++) {
       const xi = row(px, ldx, i);
       put(pd, i, ddot(m, xi, xi));
     }
-    sortRows(n, m, px, ldx, pv, nv, ldv, pd);
+    sortRows(n, m, px, ldx, pv, nv, ldv, pd, pf);
     let rotations = 0;
+    const stale = <f64>(sweep - 1);
 
     for (let i0 = 0; i0 < n; i0 += nb) {
       const i1 = min(n, i0 + nb);
       for (let i = i0; i < i1; i++) {
         for (let j = i + 1; j < i1; j++) {
-          rotations += pairStep(i, j, m, px, ldx, pv, nv, ldv, pd, tol);
+          if (get(pf, i) < stale && get(pf, j) < stale) continue;
+          if (pairStep(i, j, m, px, ldx, pv, nv, ldv, pd, tol)) {
+            rotations++;
+            put(pf, i, sweep);
+            put(pf, j, sweep);
+          }
         }
       }
       for (let j0 = i1; j0 < n; j0 += nb) {
         const j1 = min(n, j0 + nb);
         for (let i = i0; i < i1; i++) {
           for (let j = j0; j < j1; j++) {
-            rotations += pairStep(i, j, m, px, ldx, pv, nv, ldv, pd, tol);
+            if (get(pf, i) < stale && get(pf, j) < stale) continue;
+            if (pairStep(i, j, m, px, ldx, pv, nv, ldv, pd, tol)) {
+              rotations++;
+              put(pf, i, sweep);
+              put(pf, j, sweep);
+            }
           }
         }
       }
@@ -141,9 +157,12 @@ export function djacobiRows(
   return -maxSweeps;
 }
 
-/** Sort rows of X (and V) by decreasing pd, swapping whole rows (selection sort). */
+/**
+ * Sort rows of X (and V) by decreasing pd, swapping whole rows (selection sort); the doubles at
+ * pf (when pf ≠ 0) travel with their rows.
+ */
 function sortRows(
-  n: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize,
+  n: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize, pf: usize,
 ): void {
   for (let i = 0; i < n - 1; i++) {
     let p = i;
@@ -152,6 +171,7 @@ function sortRows(
     swapRows(m, row(px, ldx, i), row(px, ldx, p));
     if (pv) swapRows(nv, row(pv, ldv, i), row(pv, ldv, p));
     const t = get(pd, i); put(pd, i, get(pd, p)); put(pd, p, t);
+    if (pf) { const f = get(pf, i); put(pf, i, get(pf, p)); put(pf, p, f); }
   }
 }
 
@@ -163,7 +183,7 @@ export function djacobiFinish(
   n: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize,
 ): void {
   for (let i = 0; i < n; i++) put(pd, i, dnrm2(m, row(px, ldx, i)));
-  sortRows(n, m, px, ldx, pv, nv, ldv, pd);
+  sortRows(n, m, px, ldx, pv, nv, ldv, pd, 0);
   for (let i = 0; i < n; i++) {
     const s = get(pd, i);
     if (s == 0) continue;

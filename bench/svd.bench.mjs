@@ -5,6 +5,7 @@
 import { Bench } from 'tinybench';
 import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
 import { init, Matrix, svd, minNormSolution } from '../dist/index.js';
+import { machineLine } from './machine.mjs';
 
 const quick = process.argv.includes('--quick');
 const shapes = quick
@@ -45,6 +46,7 @@ export async function run() {
     });
     console.error(`done ${m}×${n}`);
   }
+  console.log(machineLine());
   console.table(rows);
   return rows;
 }

@@ -8,7 +8,8 @@ import { FIELD_NAMES, parseSettings } from './settings.ts';
 import { withSummaries } from './summaries.ts';
 import type { FieldErrors, FormValues } from './settings.ts';
 import { nodeSnippet } from './snippet.ts';
-import { clearResults, drawFinished, drawHistory, drawReport, showSnippet } from './view.ts';
+import { drawReport } from './report-view.ts';
+import { clearResults, drawFinished, drawHistory, showSnippet } from './view.ts';
 
 const form = document.getElementById('settings') as HTMLFormElement;
 const trainButton = document.getElementById('train') as HTMLButtonElement;
@@ -175,7 +176,8 @@ function setupReportDrop(): void {
     if (file === undefined) return;
     const read = readReportText(await file.text());
     error.textContent = read.ok ? '' : `${file.name}: ${read.message}`;
-    await drawReport(read.ok ? await withSummaries(read.sections) : []);
+    if (read.ok) await drawReport(read.meta, await withSummaries(read.sections));
+    else await drawReport({}, []);
   };
   input.addEventListener('change', () => void load(input.files?.[0]));
   drop.addEventListener('dragover', (e) => {

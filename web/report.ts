@@ -3,12 +3,14 @@
 // own summarize (see summaries.ts). Plots already in the file (a `summary.plots` list) are used
 // as they are. The file is untrusted input from a drop zone: every field is checked before it is
 // used, and a file that is not a report gives a message, not an exception.
-import type { PlotSpec, Row, Series } from '../src/experiments/types.ts';
+import { isMeanStd } from '../src/experiments/stats.ts';
+import type { Cell, PlotSpec, Row, Series, Table } from '../src/experiments/types.ts';
 
 export interface ReportSection {
   id: string;
   title: string;
   plots: PlotSpec[];
+  tables: Table[];
   checks: { name: string; pass: boolean; measured: number; expected: string }[];
   /** Every row of the scenario, when the file has them (rows[config][i], flattened). */
   rows: Row[];
@@ -16,7 +18,15 @@ export interface ReportSection {
   note?: string;
 }
 
-export type ReadReport = { ok: true; sections: ReportSection[] } | { ok: false; message: string };
+/** Where the report came from, as its file says. */
+export interface ReportMeta {
+  command?: string;
+  generatedAt?: string;
+}
+
+export type ReadReport =
+  | { ok: true; meta: ReportMeta; sections: ReportSection[] }
+  | { ok: false; message: string };
 
 type Loose = Record<string, unknown>;
 
@@ -52,6 +62,25 @@ function asPlot(v: unknown): PlotSpec | undefined {
     y: asAxis(v.y),
     series,
   };
+}
+
+function asTables(v: unknown): Table[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isObject).flatMap((t) => {
+    if (!Array.isArray(t.columns) || !Array.isArray(t.rows)) return [];
+    const cell = (c: unknown): Cell => {
+      if (typeof c === 'number') return c;
+      if (isMeanStd(c) && typeof c.mean === 'number' && typeof c.std === 'number') {
+        return { mean: c.mean, std: c.std, n: typeof c.n === 'number' ? c.n : 0 };
+      }
+      return String(c);
+    };
+    return [{
+      title: String(t.title ?? ''),
+      columns: t.columns.map(String),
+      rows: t.rows.filter(Array.isArray).map((r: unknown[]) => r.map(cell)),
+    }];
+  });
 }
 
 function asChecks(v: unknown): ReportSection['checks'] {
@@ -103,14 +132,20 @@ export function readReport(doc: unknown): ReadReport {
       : [];
     const id = typeof s.id === 'string' ? s.id : '';
     const title = typeof s.title === 'string' ? s.title : id;
-    sections.push({ id, title, plots, checks: asChecks(summary.checks), rows: asRows(s.rows) });
+    sections.push({
+      id, title, plots, tables: asTables(summary.tables), checks: asChecks(summary.checks),
+      rows: asRows(s.rows),
+    });
   }
   if (sections.every((s) => s.plots.length === 0 && s.rows.length === 0)) {
     return {
       ok: false, message: `the report lists ${sections.length} scenario(s) but no plots or rows`,
     };
   }
-  return { ok: true, sections };
+  const meta: ReportMeta = {};
+  if (isObject(doc) && typeof doc.command === 'string') meta.command = doc.command;
+  if (isObject(doc) && typeof doc.generatedAt === 'string') meta.generatedAt = doc.generatedAt;
+  return { ok: true, meta, sections };
 }
 
 /** Parse the text of a dropped file; a syntax error becomes a message. */

@@ -1,7 +1,9 @@
 // One training run as the worker does it: the same network and options as a single
 // `train()` call, split into chunks of whole `every` intervals so that rows reach the page while
 // the run goes on. Plain gradient descent has no state besides the factors, so the chunks give
-// the bits one call would (the page's test checks exactly that).
+// the bits one call would (the page's test checks exactly that). One difference remains: train()
+// calls a loss 1e12 times its value at the start of the call divergence, so a chunked run may
+// report a divergence a little earlier than one call from the start would.
 import { DeepLinearNetwork, Diverged, TrainingDiverged } from '../src/index.ts';
 import type { TrainResult } from '../src/dln/types.ts';
 import { networkConfig } from './config.ts';

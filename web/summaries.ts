@@ -20,7 +20,8 @@ export async function withSummaries(sections: ReportSection[]): Promise<ReportSe
     try {
       const summary = scenario.summarize(s.rows);
       return {
-        ...s, plots: summary.plots, checks: s.checks.length > 0 ? s.checks : summary.checks,
+        ...s, plots: summary.plots, tables: summary.tables,
+        checks: s.checks.length > 0 ? s.checks : summary.checks,
       };
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));

@@ -2,7 +2,6 @@
 import type { MetricsRow } from '../src/dln/types.ts';
 import { renderPlotSvg } from './plot.ts';
 import type { Finished } from './protocol.ts';
-import type { ReportSection } from './report.ts';
 
 /** Plots show at most this many points per series; longer histories are thinned evenly. */
 const MAX_POINTS = 2000;
@@ -88,41 +87,4 @@ export function clearResults(): void {
   byId('theta-hex').textContent = '';
   byId('theta-details').hidden = true;
   drawHistory([]);
-}
-
-/**
- * Show the plots and checks of a dropped report, one block per scenario, drawn by the report's
- * own renderLinePlot (loaded on demand), so they look as the files `deeplin reproduce` writes.
- */
-export async function drawReport(sections: ReportSection[]): Promise<void> {
-  const root = byId('report-plots');
-  root.replaceChildren();
-  if (sections.length === 0) return;
-  const { renderLinePlot } = await import('../src/experiments/report/plot.ts');
-  for (const s of sections) {
-    const block = document.createElement('section');
-    block.className = 'scenario';
-    const h = document.createElement('h3');
-    h.textContent = s.id && s.id !== s.title ? `${s.id}: ${s.title}` : s.title;
-    block.append(h);
-    const passed = s.checks.filter((c) => c.pass).length;
-    const lines = [
-      ...(s.checks.length > 0 ? [`checks: ${passed} of ${s.checks.length} pass`] : []),
-      ...(s.note === undefined ? [] : [s.note]),
-    ];
-    for (const line of lines) {
-      const p = document.createElement('p');
-      p.textContent = line;
-      block.append(p);
-    }
-    const grid = document.createElement('div');
-    grid.className = 'plots';
-    for (const spec of s.plots) {
-      const fig = document.createElement('figure');
-      fig.innerHTML = renderLinePlot(spec, { document });
-      grid.append(fig);
-    }
-    block.append(grid);
-    root.append(block);
-  }
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { init, Matrix, svd, minNormSolution } from '../../dist/index.js';
+import { machineLine } from '../machine.mjs';
 
 const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1]) || 7;
@@ -77,6 +78,7 @@ export async function run() {
   }
   py.stdin.end();
   rmSync(folder, { recursive: true, force: true });
+  console.log(machineLine());
   console.log(`numpy ${header.numpy}; BLAS (threadpoolctl): ${JSON.stringify(header.blas)}`);
   console.log('median ms over', reps, 'alternating calls; ratio = deeplin / numpy;',
     "'lstsq' is deeplin minNormSolution vs numpy.linalg.lstsq");

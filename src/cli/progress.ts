@@ -29,6 +29,7 @@ function rateAndEta(p: ScenarioProgress): { rate: number; eta: number } {
  */
 export function progressReporter(stream: NodeJS.WriteStream, tty: boolean): ProgressReporter {
   const tracks = new Map<string, Track>();
+  let stopped = false;
   const bars = tty ? new cliProgress.MultiBar({
     stream,
     format: '{scenario} [{bar}] {value}/{total} runs · {rate}/s · {eta_formatted} left',
@@ -65,7 +66,8 @@ export function progressReporter(stream: NodeJS.WriteStream, tty: boolean): Prog
         + `${rate.toFixed(1)}/s, ${left}\n`);
     },
     stop() {
-      bars?.stop();
+      if (!stopped) bars?.stop();
+      stopped = true;
     },
   };
 }

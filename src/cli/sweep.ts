@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { init } from '../core/wasm.js';
 import { loadScenarios, scenarioModuleUrl, selectScenarios } from '../experiments/registry.js';
+import { SweepAborted } from '../experiments/pool.js';
 import { logPath, runSweep } from '../experiments/runner.js';
 import { formatShard, type Shard } from '../experiments/shard.js';
 import { progressReporter } from './progress.js';
@@ -27,20 +28,26 @@ export async function sweep(req: SweepRequest): Promise<number> {
 
   const start = performance.now();
   const progress = progressReporter(process.stderr, process.stderr.isTTY === true);
-  // Finished rows are already on disk; leave the terminal tidy and say how to go on.
+  // Ctrl-C stops the workers and lets the runner close its logs (finished rows are on disk
+  // already); a second Ctrl-C does not wait.
+  const stop = new AbortController();
   const onInterrupt = () => {
-    progress.stop();
-    process.stderr.write('\ninterrupted: rerun the same command to resume\n');
-    process.exit(130);
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
   };
-  process.once('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
   let outcomes;
   try {
     outcomes = await runSweep(chosen, {
       quick: req.quick, overrides: req.overrides, jobs: req.jobs, shard: req.shard,
       outDir: req.outDir, moduleUrl, fresh: req.fresh, onProgress: progress.update,
-      onNotice: (m) => process.stderr.write(`${m}\n`),
+      onNotice: (m) => process.stderr.write(`${m}\n`), signal: stop.signal,
     });
+  } catch (err) {
+    if (!(err instanceof SweepAborted)) throw err;
+    progress.stop();
+    process.stderr.write('\ninterrupted: rerun the same command to resume\n');
+    return 130;
   } finally {
     process.off('SIGINT', onInterrupt);
     progress.stop();

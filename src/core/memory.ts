@@ -12,6 +12,34 @@ export function wasmMemoryBytes(): number {
   return wasm().memory.buffer.byteLength;
 }
 
+/** Bytes one 32-bit Wasm memory can hold: no block, let alone a call's scratch, is larger. */
+const WASM_MAX_BYTES = 2 ** 32;
+
+/**
+ * A block of `bytes` in Wasm memory, or a RangeError naming the size when it cannot exist.
+ * The kernels take 32-bit sizes, so a request of 4 GiB or more would wrap to a small block
+ * that the kernel then overruns; and a failed memory.grow traps with a bare RuntimeError.
+ */
+export function allocBytes(bytes: number): number {
+  const gib = (bytes / 2 ** 30).toFixed(2);
+  if (!(bytes < WASM_MAX_BYTES)) {
+    throw new RangeError(
+      `deeplin: a block of ${bytes} bytes (${gib} GiB) is needed, but Wasm memory holds at ` +
+        'most 4 GiB; use smaller operands',
+    );
+  }
+  try {
+    return wasm().allocBytes(bytes);
+  } catch (err) {
+    if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+    throw new RangeError(
+      `deeplin: out of Wasm memory: a block of ${bytes} bytes (${gib} GiB) could not be ` +
+        `allocated (one block holds at most 1 GiB, all of memory 4 GiB; ${wasmMemoryBytes()} ` +
+        'bytes are reserved now); use smaller operands or dispose() networks no longer needed',
+    );
+  }
+}
+
 /**
  * @internal Blocks allocated in Wasm memory and not yet freed (scratch of a call in flight and
  * the state of live networks). Tests use it to show that no call leaks and that a dropped
@@ -30,7 +58,7 @@ export class Scratch {
 
   /** Room for `length` doubles, contents undefined. */
   alloc(length: number): number {
-    const ptr = wasm().allocBytes(length * 8);
+    const ptr = allocBytes(length * 8);
     this.blocks.push(ptr);
     return ptr;
   }

@@ -1,7 +1,7 @@
 // A deep linear network θ = W1 W2 ⋯ Wh X whose weights live in Wasm memory from create to
 // dispose, so a training step costs no copies. The descriptor block mirrors assembly/dln.ts.
 import { Disposed, Overflow } from '../core/errors.js';
-import { f64View } from '../core/memory.js';
+import { allocBytes, f64View } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from '../linalg/matrix.js';
 import { checkConfig, type NetworkShape } from './config.js';
@@ -101,7 +101,7 @@ export class DeepLinearNetwork {
     this.factorOffsets = shapes.map(([r, c]) => take(r * c));
     this.paramsOffset = this.factorOffsets[0]!;
     this.paramsLength = top - this.paramsOffset;
-    const base = wasm().allocBytes(top * 8);
+    const base = allocBytes(top * 8);
     this.blocks[0] = base;
     registry.register(this, this.blocks, this.token);
     this.pd = base + 8 * oDesc;
@@ -217,7 +217,7 @@ export class DeepLinearNetwork {
   gradients(): Matrix[] {
     this.live('gradients');
     const k = wasm();
-    const buf = k.allocBytes(this.paramsLength * 8);
+    const buf = allocBytes(this.paramsLength * 8);
     try {
       k.dlnGradients(this.pd, buf);
       return this.shape.shapes.map(([r, c], i) => new Matrix(r, c,
@@ -266,7 +266,7 @@ export class DeepLinearNetwork {
   /** @internal Allocate the velocity of heavy-ball momentum (zero) on first use. */
   ensureVelocity(): void {
     if (this.blocks[1] !== 0) return;
-    const p = wasm().allocBytes(this.paramsLength * 8);
+    const p = allocBytes(this.paramsLength * 8);
     f64View(p, this.paramsLength).fill(0);
     this.blocks[1] = p;
     f64View(this.pd, S.LAYER0)[S.VEL] = p;
@@ -276,7 +276,7 @@ export class DeepLinearNetwork {
   snapshot(restore = false): void {
     const k = wasm();
     const len = this.paramsLength * 8;
-    if (this.blocks[2] === 0) this.blocks[2] = k.allocBytes(2 * len);
+    if (this.blocks[2] === 0) this.blocks[2] = allocBytes(2 * len);
     const keep = this.blocks[2]!;
     const params = this.blocks[0]! + 8 * this.paramsOffset;
     const pairs: [number, number][] = [[params, keep]];

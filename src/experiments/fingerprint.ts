@@ -1,8 +1,8 @@
 // A fingerprint of the code that computes rows: the compiled library (dist/) without the
-// command line, the runner and the report, plus the scenario module. A run log records it, so a rerun after the code changed starts
-// afresh instead of resuming rows that the new code would not give, and a merge refuses
-// shards that ran different code. A scenario module outside dist/ that imports further files
-// of its own is fingerprinted by its entry file only.
+// command line, the runner and the report, plus the scenario module. A run log records it,
+// so a rerun after the code changed starts afresh instead of resuming rows that the new code
+// would not give, and a merge refuses shards that ran different code. A scenario module
+// outside dist/ that imports further files of its own is fingerprinted by its entry file only.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';

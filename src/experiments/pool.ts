@@ -19,6 +19,11 @@ export class ScenarioRunFailed extends Error {
   override name = 'ScenarioRunFailed';
 }
 
+/** The sweep was stopped through its AbortSignal (e.g. Ctrl-C); finished rows are kept. */
+export class SweepAborted extends Error {
+  override name = 'SweepAborted';
+}
+
 /**
  * How many configs of one scenario go to a worker in one message. Cheap configs are batched
  * so that a batch takes about BATCH_TARGET_MS (messages then cost nothing); costly ones go
@@ -87,10 +92,13 @@ export class WorkerPool {
 
   /**
    * Run every task once; `onResult` is called as each config finishes, in finishing order.
+   * @param signal stops the run: the promise rejects at once with SweepAborted (configs in
+   *   flight are abandoned; close the pool)
    * @throws ScenarioRunFailed when a config's `run` throws (the other workers are left to
    *   finish their batch; close the pool)
    */
-  run(tasks: readonly Task[], onResult: OnResult): Promise<void> {
+  run(tasks: readonly Task[], onResult: OnResult, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(new SweepAborted('the sweep was stopped'));
     if (tasks.length === 0) return Promise.resolve();
     const sizer = new BatchSizer(tasks, this.workers.length);
     const configs = new Map(tasks.map((t) => [`${t.scenario}#${t.index}`, t.config]));
@@ -117,6 +125,10 @@ export class WorkerPool {
         state.pending = batch.items.length;
         w.postMessage(batch);
       };
+
+      const onAbort = () => finish(new SweepAborted('the sweep was stopped'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      cleanups.push(() => signal?.removeEventListener('abort', onAbort));
 
       for (const w of this.workers) {
         const state = { pending: 0 };

@@ -29,6 +29,8 @@ export interface SweepOptions {
   onProgress?: (progress: ScenarioProgress) => void;
   /** Notes for a person (resumed rows, a stale log moved aside). */
   onNotice?: (message: string) => void;
+  /** Stops the sweep (SweepAborted); the logs keep every finished config and the session. */
+  signal?: AbortSignal;
 }
 
 export interface ScenarioProgress {
@@ -156,7 +158,8 @@ function openScenario(
  * @param scenarios the scenarios, in report order; the workers find them by id in
  *   `opts.moduleUrl`
  * @returns one outcome per scenario, rows ordered by config index
- * @throws InvalidArgument for a bad grid; ScenarioRunFailed when a config's run throws
+ * @throws InvalidArgument for a bad grid; ScenarioRunFailed when a config's run throws;
+ *   SweepAborted when `opts.signal` aborts
  */
 export async function runSweep(
   scenarios: readonly Scenario[], opts: SweepOptions,
@@ -196,7 +199,7 @@ export async function runSweep(
             scenario: id, done: o.done, total: o.total, resumed: o.outcome.resumed, ran: o.ran,
             elapsedMs: o.lastFinish - o.firstStart,
           });
-        });
+        }, opts.signal);
       } finally {
         await pool.close();
       }

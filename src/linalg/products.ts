@@ -23,7 +23,11 @@ export interface MatmulOptions extends FiniteOptions {
   transposeA?: boolean;
   /** Use Bᵀ in place of B. */
   transposeB?: boolean;
-  /** Multiply the product by this scalar (default 1). */
+  /**
+   * Multiply the product by this finite scalar (default 1). As in reference BLAS, alpha = 0
+   * gives the zero matrix without forming the product, so even with checkFinite: false no
+   * NaN of the operands reaches it.
+   */
   alpha?: number;
 }
 

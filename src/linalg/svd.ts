@@ -85,15 +85,10 @@ export function svdOf(
   return { U: t.V, s: t.s, V: t.U };
 }
 
-/** 2^e as a double for any e that keeps the result normal or subnormal-free. */
-function pow2(e: number): number {
-  return 2 ** e;
-}
-
-/** x·2^e without intermediate overflow or underflow (e may exceed the exponent range). */
-function scaleBy(x: number, e: number): number {
+/** The two factors 2^⌊e/2⌋ and 2^(e−⌊e/2⌋), whose product scales by 2^e without overflow. */
+function pow2Pair(e: number): [number, number] {
   const half = Math.trunc(e / 2);
-  return x * pow2(half) * pow2(e - half);
+  return [2 ** half, 2 ** (e - half)];
 }
 
 /**
@@ -128,13 +123,22 @@ function svdTall(
     const pjpvt = s.alloc(n);
     const pnorms = s.alloc(2 * n);
     const px = s.alloc(n * n);
-    const pd = s.alloc(n);
+    const pd = s.alloc(2 * n);
     const want = vectors !== 'none';
     const pv = want ? s.zeros(n * n) : 0;
 
     const c = f64View(pc, m * n);
-    for (let j = 0; j < n; j++) {
-      for (let i = 0; i < m; i++) c[j * m + i] = scaleBy(entry(perm[i]!, j), e);
+    const [f1, f2] = pow2Pair(e);
+    if (transposed) {
+      for (let i = 0; i < m; i++) {
+        const src = perm[i]!;
+        for (let j = 0; j < n; j++) c[j * m + i] = data[j * m + src]! * f1 * f2;
+      }
+    } else {
+      for (let i = 0; i < m; i++) {
+        const src = perm[i]! * n;
+        for (let j = 0; j < n; j++) c[j * m + i] = data[src + j]! * f1 * f2;
+      }
     }
     k.dgeqp3(m, n, pc, m, ptau, pjpvt, pnorms, 1);
 
@@ -146,7 +150,8 @@ function svdTall(
       );
     }
     k.djacobiFinish(n, n, px, n, pv, n, n, pd);
-    const sigma = f64View(pd, n).map((v) => (v < 2 ** FLUSH ? 0 : scaleBy(v, -e)));
+    const [g1, g2] = pow2Pair(-e);
+    const sigma = f64View(pd, n).map((v) => (v < 2 ** FLUSH ? 0 : v * g1 * g2));
     if (!want) return { U: null, s: sigma, V: null };
 
     const rank = sigma.findIndex((v) => v === 0);

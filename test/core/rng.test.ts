@@ -76,7 +76,8 @@ describe('Random', () => {
   });
 
   it('rejects bad seeds, lengths and scales with messages that name them', () => {
-    expect(() => new Random(-1)).toThrow(/Random: seed must be a non-negative safe integer; got -1/);
+    expect(() => new Random(-1)).toThrow(
+      /Random: seed must be a non-negative safe integer; got -1/);
     expect(() => new Random(1.5)).toThrow(RangeError);
     expect(() => new Random(2 ** 53)).toThrow(/got 9007199254740992/);
     expect(() => new Random(1).normal(-2)).toThrow(

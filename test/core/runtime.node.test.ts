@@ -71,7 +71,8 @@ describe('the Wasm build', () => {
       expect(one.length).toBeGreaterThan(1000);
       expect(one.equals(two)).toBe(true);
       // The module embedded in src/core/generated is that same build (not a stale one).
-      expect(createHash('sha256').update(one).digest('hex')).toBe(wasmSha256);
+      const stale = 'the embedded module is stale; run npm run build:wasm';
+      expect(createHash('sha256').update(one).digest('hex'), stale).toBe(wasmSha256);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

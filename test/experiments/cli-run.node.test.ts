@@ -145,4 +145,28 @@ describe('deeplin run, killed and rerun', () => {
         .toBe(scale * z.reduce((s, v) => s + v * v, 0));
     });
   });
+
+  it('stops on Ctrl-C with code 130, closing the log with its session', async () => {
+    const out = join(root, 'interrupted');
+    const log = join(out, 'rows', 'FA.jsonl');
+    const run = startCli(['run', 'FA', '--set', 'delay=25', '--set', 'seeds=10', '-j', '1',
+      '--out', out]);
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (existsSync(log) && readFileSync(log, 'utf8').includes('"type":"config"')) {
+          clearInterval(timer);
+          run.child.kill('SIGINT');
+          resolve();
+        }
+      }, 10);
+    });
+    const r = await run.done;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('interrupted: rerun the same command to resume');
+    expect(r.stdout).toBe('');
+    const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
+    const session = JSON.parse(lines[lines.length - 1]!) as { type: string; ran: number };
+    expect(session.type).toBe('session');
+    expect(session.ran).toBe(lines.length - 2);
+  });
 });

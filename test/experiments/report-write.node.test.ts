@@ -73,6 +73,8 @@ describe('writeReport', () => {
     expect(s.seeds).toEqual([0, 1, 2]);
     expect(s.checks.map((c: { name: string; pass: boolean }) => [c.name, c.pass]))
       .toEqual([['rows', true], ['impossible', false]]);
+    expect(s.summary.plots[0].id).toBe('value');
+    expect(s.summary.plots[0].series[1]).toEqual(report.summary.plots[0]!.series[1]);
     expect([written.passed, written.failed]).toEqual([1, 1]);
   });
 });

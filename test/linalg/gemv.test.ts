@@ -27,7 +27,8 @@ function run(trans: number, m: number, n: number, alpha: number, beta: number, l
     const pa = padded(s, a, m, n, lda);
     const px = s.copyIn(x), py = s.copyIn(y0);
     wasm().dgemv(trans, m, n, alpha, pa, lda, px, beta, py);
-    return { y: s.copyOut(py, y0.length), ref: reference(trans === 1, m, n, alpha, a, x, beta, y0) };
+    const ref = reference(trans === 1, m, n, alpha, a, x, beta, y0);
+    return { y: s.copyOut(py, y0.length), ref };
   });
 }
 

@@ -42,7 +42,8 @@ describe('Matrix constructors', () => {
     expect(() => new Matrix(2, 3, data)).toThrow(
       'Matrix: data must hold rows·cols = 6 entries for a 2×3 matrix; got 4');
     expect(() => new Matrix(-1, 2)).toThrow('Matrix: rows must be a non-negative integer; got -1');
-    expect(() => new Matrix(2, 1.5)).toThrow('Matrix: cols must be a non-negative integer; got 1.5');
+    expect(() => new Matrix(2, 1.5)).toThrow(
+      'Matrix: cols must be a non-negative integer; got 1.5');
   });
 
   it('randn(rows, cols, {seed, scale}) is seeded, scaled and checks its sizes', () => {

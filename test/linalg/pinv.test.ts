@@ -51,7 +51,13 @@ describe('pinv and least squares against numpy', () => {
     for (const a of [Matrix.randn(5, 9, { seed: 20 }), g, low, tall, tall.transpose()]) {
       const B = Matrix.randn(a.rows, 2, { seed: 25 });
       const X = minNormSolution(a, B);
-      const ref = mul(pinv(a), B);
+      // An explicit rcond (the default's value) takes the SVD path.
+      const viaSvd = pinv(a, { rcond: Math.max(a.rows, a.cols) * Number.EPSILON });
+      const ref = mul(viaSvd, B);
+      const P = pinv(a);
+      expect(maxAbs(P.data.map((v, k) => v - viaSvd.data[k]!)) / maxAbs(viaSvd.data)).toBeLessThan(
+        1e-9,
+      );
       const scale = maxAbs(ref.data);
       expect(maxAbs(X.data.map((v, k) => v - ref.data[k]!)) / scale).toBeLessThan(1e-9);
       const ls = lstsq(a, B);

@@ -106,7 +106,8 @@ describe('matvec', () => {
   it('checks the length of x, finiteness and kinds, with messages', () => {
     expect(() => matvec(a, [1, 1, 1])).toThrow(
       "matvec: A is 3×2 (transpose: false) so 'x' must have length 2; got length 3");
-    expect(() => matvec(a, [1, NaN])).toThrow("matvec: argument 'x' must be finite; found NaN at [1]");
+    expect(() => matvec(a, [1, NaN])).toThrow(
+      "matvec: argument 'x' must be finite; found NaN at [1]");
     expect(Number.isNaN(matvec(a, [1, NaN], { checkFinite: false })[0])).toBe(true);
     expect(() => matvec(a, 'x' as unknown as number[])).toThrow(
       "matvec: argument 'x' must be a Float64Array or number[]; got string");
@@ -122,15 +123,18 @@ describe('BLAS-1 wrappers', () => {
   });
 
   it('reject empty, mismatched and non-finite input with messages', () => {
-    expect(() => dot([], [])).toThrow("dot: argument 'x' is empty (length 0); expected at least one entry");
+    expect(() => dot([], [])).toThrow(
+      "dot: argument 'x' is empty (length 0); expected at least one entry");
     expect(() => dot([1, 2], [1])).toThrow(
       "dot: 'x' and 'y' must have the same length; got 2 and 1");
     expect(() => dot([1, Infinity], [1, 1])).toThrow(NonFiniteInput);
     expect(dot([1, Infinity], [0, 1], { checkFinite: false })).toBe(Infinity);
     expect(() => axpy(NaN, [1], [1])).toThrow("axpy: argument 'alpha' must be finite; got NaN");
-    expect(() => axpy(1, [1], [NaN])).toThrow("axpy: argument 'y' must be finite; found NaN at [0]");
+    expect(() => axpy(1, [1], [NaN])).toThrow(
+      "axpy: argument 'y' must be finite; found NaN at [0]");
     expect(() => scale(1, [])).toThrow(EmptyInput);
-    expect(() => scale(Infinity, [1])).toThrow("scale: argument 'alpha' must be finite; got Infinity");
+    expect(() => scale(Infinity, [1])).toThrow(
+      "scale: argument 'alpha' must be finite; got Infinity");
   });
 });
 

@@ -40,13 +40,14 @@ export async function waitForEnd(page: Page, timeout = 30_000): Promise<string> 
 
 /** θ from the Node API for the page's settings, written out here independently of web/. */
 export function nodeTheta(s: {
-  n: number; d: number; seed: number; widths: number[]; scale: number; step: number;
-  maxSteps: number; every: number;
+  n: number; d: number; seed: number; widths: number[]; scale: number; step: number | 'auto';
+  maxSteps: number; every: number; lazyAlpha?: number;
 }): string {
   const { A, b } = makeProblem(s);
   const config: NetworkConfig = {
     A, b, widths: s.widths, init: { kind: 'gaussian', scale: s.scale }, seed: s.seed + 2,
   };
+  if (s.lazyAlpha !== undefined) config.lazyAlpha = s.lazyAlpha;
   const net = new DeepLinearNetwork(config);
   try {
     net.train({ step: s.step, maxSteps: s.maxSteps, every: s.every });

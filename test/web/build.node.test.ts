@@ -82,6 +82,13 @@ describe('demo page built by Vite, served as static files', () => {
     await page.getByTestId('train').click();
     expect(await waitForEnd(page)).toMatch(/^done: 3000 steps/);
     expect(await page.getByTestId('theta-hex').textContent()).toBe(nodeTheta(small));
+
+    // The 'auto' step is resolved once, in the first chunk, and lazy scaling goes through too.
+    await fill(page, { ...smallForm, step: 'auto', lazyAlpha: '10', maxSteps: '2000' });
+    await page.getByTestId('train').click();
+    expect(await waitForEnd(page)).toMatch(/^done: \d+ steps/);
+    expect(await page.getByTestId('theta-hex').textContent())
+      .toBe(nodeTheta({ ...small, step: 'auto', lazyAlpha: 10, maxSteps: 2000 }));
     expect(errors).toEqual([]);
     // Everything came from the static server on loopback.
     for (const r of requests) expect(r.startsWith(url) || r.startsWith('data:')).toBe(true);

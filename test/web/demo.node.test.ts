@@ -17,6 +17,10 @@ import { shallowBaseline } from '../../src/experiments/scenarios/s01-shallow-bas
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const webRoot = `${root}web`;
 
+/** For waits on the page: code loaded on demand (Vite transforms it on first request), or a
+ * first training chunk, can take seconds on a busy machine. */
+const SLOW = { timeout: 15_000, interval: 50 };
+
 async function waitForEndAfter(page: Page): Promise<string> {
   await page.getByTestId('train').click();
   return waitForEnd(page);
@@ -113,7 +117,7 @@ describe('demo page (Vite dev server, Chromium)', () => {
       setInterval(() => w.ticks.push(performance.now()), 10);
     });
     await page.getByTestId('train').click();
-    await expect.poll(async () => page.getByTestId('status').textContent())
+    await expect.poll(async () => page.getByTestId('status').textContent(), SLOW)
       .toMatch(/^training… step \d+/);
     const first = await page.getByTestId('status').textContent();
     await page.waitForTimeout(1500);
@@ -136,14 +140,14 @@ describe('demo page (Vite dev server, Chromium)', () => {
 
     await page.getByTestId('stop').click();
     expect(await page.getByTestId('status').textContent()).toMatch(/^stopped at step \d+/);
-    await expect.poll(async () => page.getByTestId('train').isEnabled()).toBe(true);
+    await expect.poll(async () => page.getByTestId('train').isEnabled(), SLOW).toBe(true);
   });
 
   it('shows bad settings next to their fields and does not train', async () => {
     await fill(page, { ...smallForm, n: '5', d: '5', depth: '1.5', widths: '', step: 'Infinity',
       seed: '-1' });
     await page.getByTestId('train').click();
-    await expect.poll(async () => page.getByTestId('error-d').textContent())
+    await expect.poll(async () => page.getByTestId('error-d').textContent(), SLOW)
       .toContain('d must exceed n');
     expect(await page.getByTestId('error-depth').textContent()).toContain('must be an integer');
     expect(await page.getByTestId('error-step').textContent()).toContain('step is not a number');
@@ -170,8 +174,14 @@ describe('demo page (Vite dev server, Chromium)', () => {
       scenarios: [{
         id: 'S3', title: 'init-scale-sweep',
         summary: {
-          tables: [],
-          checks: [{ name: 'c', statement: '', measured: 1, expected: '<2', pass: true }],
+          tables: [{
+            title: 'relative error', columns: ['s', 'error'],
+            rows: [[0.01, { mean: 0.0123456, std: 0.002, n: 5 }], ['large', 3e-7]],
+          }],
+          checks: [
+            { name: 'c', statement: '', measured: 1, expected: '<2', pass: true },
+            { name: 'slope', statement: '', measured: 1.5, expected: 'in [0.9, 1.1]', pass: false },
+          ],
           plots: [{
             id: 'err', title: 'relative error', x: { label: 's', log: true },
             y: { label: 'error', log: true },
@@ -186,10 +196,13 @@ describe('demo page (Vite dev server, Chromium)', () => {
       buffer: Buffer.from(JSON.stringify(report)),
     });
     const plots = page.locator('[data-testid="report-plots"] figure > svg');
-    await expect.poll(async () => plots.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => plots.count(), SLOW).toBe(1);
     const text = await page.getByTestId('report-plots').textContent();
     expect(text).toContain('S3: init-scale-sweep');
-    expect(text).toContain('checks: 1 of 1 pass');
+    expect(text).toContain('checks: 1 of 2 pass');
+    expect(text).toContain('failed: slope: measured 1.5, expected in [0.9, 1.1]');
+    const cells = await page.locator('[data-testid="report-plots"] table td').allTextContents();
+    expect(cells).toEqual(['0.01', '0.01235 ± 0.002', 'large', '3.00e-7']);
     // Drawn by the report's renderLinePlot: one labelled line per series, the guide dashed.
     expect(await plots.locator('[stroke-dasharray]').count()).toBeGreaterThan(0);
     for (const name of ['h=1', 'slope 1']) expect(await plots.textContent()).toContain(name);
@@ -200,7 +213,8 @@ describe('demo page (Vite dev server, Chromium)', () => {
         scenarios: [{ id: 'S99', title: 'unknown', checks: [], rows: [[{ s: 1 }]] }],
       })),
     });
-    await expect.poll(async () => page.getByTestId('report-plots').textContent())
+    // The first report with rows loads the scenario list: on a busy machine, seconds.
+    await expect.poll(async () => page.getByTestId('report-plots').textContent(), SLOW)
       .toContain('scenario S99 is not in this build of deeplin: no plots');
 
     // Dropped on the drop zone rather than chosen: a file that is not a report.
@@ -209,7 +223,7 @@ describe('demo page (Vite dev server, Chromium)', () => {
       data.items.add(new File(['{"x": 1}'], 'other.json', { type: 'application/json' }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
     });
-    await expect.poll(async () => page.getByTestId('report-error').textContent())
+    await expect.poll(async () => page.getByTestId('report-error').textContent(), SLOW)
       .toBe('other.json: not a deeplin report: expected {"scenarios": [...]}');
     expect(await page.locator('[data-testid="report-plots"] svg').count()).toBe(0);
   });
@@ -230,7 +244,7 @@ describe('demo page (Vite dev server, Chromium)', () => {
       buffer: Buffer.from(JSON.stringify(results)),
     });
     const block = page.locator('[data-testid="report-plots"] section.scenario');
-    await expect.poll(async () => block.locator('h3').textContent(), { timeout: 15_000 })
+    await expect.poll(async () => block.locator('h3').textContent(), SLOW)
       .toBe(`S1: ${shallowBaseline.title}`);
     const passed = summary.checks.filter((c) => c.pass).length;
     expect(await block.textContent()).toContain(`checks: ${passed} of ${summary.checks.length}`);

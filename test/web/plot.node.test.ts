@@ -81,8 +81,13 @@ describe('renderPlotSvg', () => {
 describe('readReport', () => {
   it('finds plots and checks under scenarios[].summary', () => {
     const read = readReport({
+      command: 'deeplin reproduce --quick',
       scenarios: [
-        { id: 'S1', title: 'shallow', summary: { plots: [spec()], checks: [
+        { id: 'S1', title: 'shallow', summary: { plots: [spec()], tables: [
+          {
+            title: 'T', columns: ['a', 'b'], rows: [[1, { mean: 2, std: 0.5, n: 3 }], ['x', null]],
+          },
+          { title: 'no rows' }], checks: [
           { name: 'c1', pass: true, measured: 1e-15, expected: '< 1e-10' },
           { name: 'c2', pass: false, measured: 3, expected: '< 1' }] } },
         { id: 'S2', title: 'frozen', summary: { plots: [], checks: [] } },
@@ -94,6 +99,10 @@ describe('readReport', () => {
       ['S1', 1, 2], ['S2', 0, 0],
     ]);
     expect(read.sections[0]!.plots[0]!.series[0]!.points).toEqual([[1, 2]]);
+    expect(read.sections[0]!.tables).toEqual([{
+      title: 'T', columns: ['a', 'b'], rows: [[1, { mean: 2, std: 0.5, n: 3 }], ['x', 'null']],
+    }]);
+    expect(read.meta).toEqual({ command: 'deeplin reproduce --quick' });
   });
 
   it('reads rows and checks as writeReport puts them in results.json', async () => {

@@ -1,5 +1,5 @@
 // Write a report to disk: report.md, plots/*.svg and results.json (every row, config and seed,
-// with the versions and machine). Node-only.
+// each scenario's summary with its plot data, the versions and the machine). Node-only.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeDocument } from './dom.js';
@@ -43,7 +43,7 @@ export function writeReport(outDir: string, input: ReportInput): WrittenReport {
     scenarios: input.scenarios.map((s) => ({
       id: s.id, name: s.name, title: s.title, quick: s.quick, overrides: s.overrides,
       seeds: s.seeds, wallMs: s.wallMs, computeMs: s.computeMs,
-      checks: s.summary.checks, configs: s.configs, rows: s.rows,
+      checks: s.summary.checks, summary: s.summary, configs: s.configs, rows: s.rows,
     })),
   }, null, 1)}\n`);
   return { report, results, plots, ...checkCounts(input.scenarios) };

@@ -1,58 +1,59 @@
-// One training run as the scenarios use it: open a network, choose a safe step (THEORY.md (e)),
-// train to loss < 1e-25 or the budget, and turn the end state into a row of the quantities
-// every scenario records.
+// One training run as the scenarios use it: open the library's DeepLinearNetwork, choose the
+// step of THEORY.md (e), train to loss < 1e-25 or the budget, and turn the end state into a row
+// of the quantities every scenario records.
+//
+// The step rule stays here rather than dln's autoStep: autoStep bounds λ_max(A M0 Aᵀ) from above
+// by Σ‖S_{i+1}‖²σ_max(A P_i)², which can be several times the eigenvalue and so gives a smaller
+// step; the scenarios' step budgets and THEORY.md (e) were set with the exact eigenvalue, which
+// this rule takes from the library's SVD of the n×n kernel A M0 Aᵀ (M0 from dln's tangentKernel).
 import { Diverged } from '../../core/errors.js';
+import { checkConfig } from '../../dln/config.js';
+import { initialFactors } from '../../dln/init.js';
+import { tangentKernel } from '../../dln/lazy.js';
+import { parameterNorm } from '../../dln/metrics.js';
+import { createNetwork, type DeepLinearNetwork } from '../../dln/network.js';
+import { firstLayerPrediction as libFirstLayer, layerProduct } from '../../dln/theory.js';
 import type { TrainingDiverged } from '../../dln/train.js';
-import type { FactorInit, TrainResult } from '../../dln/types.js';
-import { Matrix } from '../../linalg/matrix.js';
+import type { FactorInit, NetworkConfig, TrainResult } from '../../dln/types.js';
+import type { Matrix } from '../../linalg/matrix.js';
+import { matmul, matvec } from '../../linalg/products.js';
+import { svd } from '../../linalg/svd.js';
 import type { Row } from '../types.js';
-import {
-  add, chain, cholesky, cholSolve, gram, largestEigenvalue, matTvecTs, matvecTs, norm, sub,
-} from './dense.js';
-import { matmul } from '../../linalg/products.js';
 import type { Problem } from './problem.js';
-import { openNetwork, type Network } from './network.js';
-import type { NetSpec } from './reference-gd.js';
+import { distance, norm } from './vectors.js';
 
-export type { NetSpec };
+/** A network of a scenario: its problem, widths, init and seed (and optional frozen, lazy α). */
+export interface NetSpec {
+  problem: Problem;
+  widths: number[];
+  /** One init for every factor or h + 1 of them (W1 … Wh, x). */
+  init: FactorInit | FactorInit[];
+  seed: number;
+  frozen?: boolean[];
+  lazyAlpha?: number;
+}
+
+function configOf(spec: NetSpec): NetworkConfig {
+  return {
+    A: spec.problem.A, b: spec.problem.b, widths: spec.widths, init: spec.init, seed: spec.seed,
+    ...(spec.frozen ? { frozen: spec.frozen } : {}),
+    ...(spec.lazyAlpha !== undefined ? { lazyAlpha: spec.lazyAlpha } : {}),
+  };
+}
+
+/** The library's network for a spec (the caller disposes it). */
+export function openNetwork(spec: NetSpec): DeepLinearNetwork {
+  return createNetwork(configOf(spec));
+}
+
+/** The factors W1 … Wh, x the library draws for a spec, without opening a network. */
+export function drawFactors(spec: NetSpec): Matrix[] {
+  return initialFactors(checkConfig(configOf(spec)), spec.seed);
+}
 
 /** θ = W1 ⋯ Wh x from factors [W1, …, Wh, x]. */
 export function productOf(factors: Matrix[]): Float64Array {
-  return chain(factors).data.slice();
-}
-
-/** v = W2 ⋯ Wh x: what W1 multiplies (T2). */
-export function tailOf(factors: Matrix[]): Float64Array {
-  return factors.length === 1 ? new Float64Array([1]) : productOf(factors.slice(1));
-}
-
-/**
- * Tangent kernel of θ at the given factors (T6):
- * M = Σ_{i=1..h} ‖S_{i+1}‖² P_i P_iᵀ + (W1⋯Wh)(W1⋯Wh)ᵀ, with P_1 = I and S_{h+1} = x.
- * Frozen factors contribute nothing.
- */
-export function tangentKernel(factors: Matrix[], frozen?: boolean[]): Matrix {
-  const h = factors.length - 1;
-  const d = factors[0]!.rows;
-  const m = new Matrix(d, d);
-  let prefix: Matrix | null = null;
-  for (let i = 0; i <= h; i++) {
-    if (!frozen?.[i]) {
-      const suffix = i < h ? norm(productOf(factors.slice(i + 1))) ** 2 : 1;
-      const pp = prefix === null ? Matrix.eye(d) : gram(prefix);
-      for (let k = 0; k < m.data.length; k++) m.data[k] = m.data[k]! + suffix * pp.data[k]!;
-    }
-    if (i < h) {
-      const wi: Matrix = factors[i]!;
-      prefix = prefix === null ? wi : matmul(prefix, wi, { checkFinite: false });
-    }
-  }
-  return m;
-}
-
-/** A M Aᵀ, the n×n kernel on the data. */
-export function dataKernel(problem: Problem, m: Matrix): Matrix {
-  return matmul(matmul(problem.A, m), problem.A, { transposeB: true });
+  return layerProduct(factors).data.slice();
 }
 
 /**
@@ -66,8 +67,9 @@ export function safeStep(
 ): number {
   const h = factors.length - 1;
   const alpha = opts.alpha ?? 1;
-  const kernel = dataKernel(problem, tangentKernel(factors, opts.frozen));
-  const kernelStep = 0.5 / largestEigenvalue(kernel);
+  const am = matmul(problem.A, tangentKernel(factors, opts.frozen), { checkFinite: false });
+  const kernel = matmul(am, problem.A, { transposeB: true, checkFinite: false });
+  const kernelStep = 0.5 / svd(kernel, { vectors: 'none' }).s[0]!;
   const target = problem.thetaStarNorm / alpha;
   const end = (alpha < 1 ? 0.5 : 1) / ((h + 1) * target ** ((2 * h) / (h + 1)) * problem.sigmaMax2);
   const allTrained = !opts.frozen || opts.frozen.every((f) => !f);
@@ -101,13 +103,13 @@ export interface FitOptions {
 
 /** Train one network to convergence or budget and return its end state. */
 export function fit(spec: NetSpec, opts: FitOptions): FitResult {
-  const net: Network = openNetwork(spec);
+  const net = openNetwork(spec);
   try {
-    const initialFactors = net.initialFactors();
-    const theta0 = productOf(initialFactors);
+    const initial = net.initialFactors();
+    const theta0 = productOf(initial);
     const step = typeof opts.step === 'number'
       ? opts.step
-      : safeStep(spec.problem, initialFactors, {
+      : safeStep(spec.problem, initial, {
         ...(spec.frozen ? { frozen: spec.frozen } : {}),
         ...(spec.lazyAlpha !== undefined ? { alpha: spec.lazyAlpha } : {}),
         ...(opts.step?.cap !== undefined ? { cap: opts.step.cap } : {}),
@@ -127,7 +129,9 @@ export function fit(spec: NetSpec, opts: FitOptions): FitResult {
       result = { converged: false, reason: 'budget', steps: te.step ?? NaN, stepSize: step,
         loss: te.loss ?? NaN, history: te.history ?? [] };
     }
-    return { theta: net.theta(), factors: net.factors(), initialFactors, result, theta0, diverged };
+    return {
+      theta: net.theta(), factors: net.factors(), initialFactors: initial, result, theta0, diverged,
+    };
   } finally {
     net.dispose();
   }
@@ -136,39 +140,23 @@ export function fit(spec: NetSpec, opts: FitOptions): FitResult {
 /** The quantities every scenario records for a finished run. */
 export function endRow(problem: Problem, fr: FitResult): Row {
   const ts = problem.thetaStarNorm;
-  let paramNorm = 0;
-  for (const f of fr.factors) for (const v of f.data) paramNorm += v * v;
   return {
     loss: fr.result.loss,
-    relErr: norm(sub(fr.theta, problem.thetaStar)) / ts,
+    relErr: distance(fr.theta, problem.thetaStar) / ts,
     normRatio: norm(fr.theta) / ts,
     nullRatio: norm(problem.nullPart(fr.theta)) / ts,
     init0Null: norm(problem.nullPart(fr.theta0)) / ts,
-    paramNorm,
+    paramNorm: parameterNorm(fr.factors),
     steps: fr.result.steps,
     stepSize: fr.result.stepSize,
     converged: fr.result.converged,
     diverged: fr.diverged ?? false,
-    residual: norm(sub(matvecTs(problem.A, fr.theta), problem.b)),
+    residual: distance(matvec(problem.A, fr.theta, { checkFinite: false }), problem.b),
   };
 }
 
-/** ‖P_N W1(0) v_∞‖/‖θ*‖: T2's prediction of the relative error at a global minimum. */
+/** ‖P_N W1(0) v∞‖/‖θ*‖: T2's prediction (dln's firstLayerPrediction) of the relative error. */
 export function firstLayerPrediction(problem: Problem, fr: FitResult): number {
-  const v = tailOf(fr.factors);
-  const w1v = matvecTs(fr.initialFactors[0]!, v);
-  return norm(problem.nullPart(w1v)) / problem.thetaStarNorm;
-}
-
-export type { FactorInit };
-
-/**
- * θ0 + G Aᵀ(A G Aᵀ)⁻¹(b − Aθ0): the interpolant closest to θ0 in the G⁻¹ metric. With G = WWᵀ
- * of frozen layers it is T1's limit; with the tangent kernel M it is T6's lazy solution.
- */
-export function kernelLimit(problem: Problem, g: Matrix, theta0: Float64Array): Float64Array {
-  const ag = matmul(problem.A, g, { checkFinite: false });
-  const agat = matmul(ag, problem.A, { transposeB: true, checkFinite: false });
-  const z = cholSolve(cholesky(agat), sub(problem.b, matvecTs(problem.A, theta0)));
-  return add(theta0, matTvecTs(ag, z));
+  const pred = libFirstLayer(problem.A, problem.b, fr.initialFactors[0]!, fr.factors);
+  return norm(pred.nullPart) / problem.thetaStarNorm;
 }

@@ -7,12 +7,13 @@ import type { FactorInit } from '../../dln/types.js';
 import { Matrix } from '../../linalg/matrix.js';
 import { Random } from '../../linalg/random.js';
 import type { Config, Row, Scenario, Summary } from '../types.js';
-import { matvecTs, norm, sub } from './dense.js';
+import { matvec } from '../../linalg/products.js';
 import { endRow, fit } from './fitting.js';
 import { makeGrid, num, str } from './grid.js';
 import { loadDigit, PIXELS } from './mnist-data.js';
 import { problemFromData } from './problem.js';
 import { checkAbove, checkBelow, col, fmt, groupBy, maxOf, mean, meanStd } from './stats.js';
+import { distance, norm, sub } from './vectors.js';
 
 /** Average-pool a 28×28 image by `pool` × `pool` blocks (pool divides 28). */
 function pooled(images: Float64Array, index: number, pool: number): Float64Array {
@@ -107,7 +108,7 @@ function initsOf(kind: string, h: number, large: number): { init: FactorInit[]; 
 }
 
 function testScores(data: DigitData, theta: Float64Array): { errorRate: number; mse: number } {
-  const pred = matvecTs(data.testA, theta);
+  const pred = matvec(data.testA, theta);
   let wrong = 0;
   let se = 0;
   pred.forEach((p, i) => {
@@ -133,8 +134,8 @@ function run(c: Config): Row[] {
     init: kind, n: num(c, 'n'), d: problem.d, seed: c.seed, ...row,
     testErrorRate: net.errorRate, testMse: net.mse,
     minNormTestErrorRate: minNorm.errorRate, minNormTestMse: minNorm.mse,
-    predictionGap: norm(sub(matvecTs(data.testA, fr.theta),
-      matvecTs(data.testA, problem.thetaStar))) / Math.sqrt(data.testB.length),
+    predictionGap: norm(sub(matvec(data.testA, fr.theta),
+      matvec(data.testA, problem.thetaStar))) / Math.sqrt(data.testB.length),
     condition: problem.sigmaMax2 / problem.sigmaMin2,
   }];
 }

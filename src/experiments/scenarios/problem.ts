@@ -1,12 +1,13 @@
 // The underdetermined problems of THEORY.md (c): P0 (n = 5, d = 20) and P1 (n = 20, d = 100),
 // A with i.i.d. N(0, 1/d) entries and b ~ N(0, I_n), or planted b = A y_true. Everything a
-// scenario measures against is computed here once: θ* = A⁺b, the null-space projector's action,
-// and the extreme singular values that set the step size.
+// scenario measures against is computed here once, by the library: A⁺ (SVD-based pinv),
+// θ* = A⁺b, and the extreme singular values of A that set the step size.
 import { Matrix } from '../../linalg/matrix.js';
+import { pinv } from '../../linalg/pinv.js';
+import { matvec } from '../../linalg/products.js';
 import { Random } from '../../linalg/random.js';
-import {
-  cholesky, cholSolve, gram, matTvecTs, matvecTs, norm, sub, symmetricEigenvalues,
-} from './dense.js';
+import { svd } from '../../linalg/svd.js';
+import { norm, sub } from './vectors.js';
 
 export type PlantedKind = 'none' | 'gaussian' | 'sparse';
 
@@ -30,18 +31,20 @@ export interface Problem {
   sigmaMax2: number;
   sigmaMin2: number;
   yTrue?: Float64Array;
+  /** A⁺ (d×n). */
+  pinvA: Matrix;
   /** A⁺ r = Aᵀ(AAᵀ)⁻¹ r for r ∈ Rⁿ. */
   pinvApply(r: Float64Array): Float64Array;
-  /** P_N y = (I − A⁺A) y, the component of y in null(A). */
+  /** P_N y = y − A⁺(Ay), the component of y in null(A). */
   nullPart(y: Float64Array): Float64Array;
 }
 
 /** A problem with its own data: seeds of problem and initialization never share a stream. */
 export function problemFromData(A: Matrix, b: Float64Array, yTrue?: Float64Array): Problem {
-  const chol = cholesky(gram(A));
-  const pinvApply = (r: Float64Array) => matTvecTs(A, cholSolve(chol, r));
+  const pinvA = pinv(A);
+  const pinvApply = (r: Float64Array) => matvec(pinvA, r, { checkFinite: false });
   const thetaStar = pinvApply(b);
-  const eig = symmetricEigenvalues(gram(A));
+  const sigma = svd(A, { vectors: 'none' }).s;
   const problem: Problem = {
     n: A.rows,
     d: A.cols,
@@ -49,10 +52,11 @@ export function problemFromData(A: Matrix, b: Float64Array, yTrue?: Float64Array
     b,
     thetaStar,
     thetaStarNorm: norm(thetaStar),
-    sigmaMax2: eig[eig.length - 1]!,
-    sigmaMin2: eig[0]!,
+    sigmaMax2: sigma[0]! ** 2,
+    sigmaMin2: sigma[sigma.length - 1]! ** 2,
+    pinvA,
     pinvApply,
-    nullPart: (y) => sub(y, pinvApply(matvecTs(A, y))),
+    nullPart: (y) => sub(y, pinvApply(matvec(A, y, { checkFinite: false }))),
   };
   if (yTrue) problem.yTrue = yTrue;
   return problem;
@@ -76,7 +80,7 @@ export function makeProblem(spec: ProblemSpec): Problem {
     yTrue[i0] = values[0]!;
     yTrue[i1] = values[1]!;
   }
-  return problemFromData(A, matvecTs(A, yTrue), yTrue);
+  return problemFromData(A, matvec(A, yTrue), yTrue);
 }
 
 /** P0 of THEORY.md (c): n = 5, d = 20. */

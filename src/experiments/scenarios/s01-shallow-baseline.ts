@@ -1,14 +1,15 @@
 // S1 shallow-baseline (THEORY.md (d) 1, checks C1): depth 0, θ trained directly from θ0.
 // GD with η = 1/σ_max² must end at A⁺b + P_N θ0, the interpolant nearest the start (T0), and
 // its loss must stay under the envelope (1 − ησ_min²)^{2t} L0 that r_t = (I − ηAAᵀ)^t r0 gives.
+import { projectionOfInit } from '../../dln/theory.js';
 import type { Config, Row, Scenario, Summary } from '../types.js';
-import { add, norm, sub } from './dense.js';
 import { endRow, fit } from './fitting.js';
 import { makeGrid, num } from './grid.js';
 import { makeProblem, P0, seedsOf } from './problem.js';
 import {
   checkBelow, col, fmt, groupBy, maxOf, meanStd, sortedUnique,
 } from './stats.js';
+import { distance, norm } from './vectors.js';
 
 function run(c: Config): Row[] {
   const sigma = num(c, 'sigma');
@@ -22,12 +23,12 @@ function run(c: Config): Row[] {
     },
     { maxSteps: num(c, 'maxSteps'), step: eta, every: num(c, 'every') },
   );
-  const projection = add(problem.thetaStar, problem.nullPart(fr.theta0));
+  const projection = projectionOfInit(problem.A, problem.b, fr.theta0);
   const rows: Row[] = [{
     kind: 'final', sigma, seed: c.seed, ...endRow(problem, fr),
-    distanceToMinNorm: norm(sub(fr.theta, problem.thetaStar)),
+    distanceToMinNorm: distance(fr.theta, problem.thetaStar),
     nullOfInit: norm(problem.nullPart(fr.theta0)),
-    distanceToProjection: norm(sub(fr.theta, projection)),
+    distanceToProjection: distance(fr.theta, projection),
   }];
   const loss0 = fr.result.history[0]!.loss;
   const rate = 1 - eta * problem.sigmaMin2;

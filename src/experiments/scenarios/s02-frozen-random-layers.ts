@@ -2,35 +2,17 @@
 // GD ends at θ0 + G Aᵀ(A G Aᵀ)⁻¹(b − Aθ0) with G = WWᵀ, W = W1⋯Wh (the C3 formula; for x0 = 0
 // the G⁻¹-weighted minimum-norm solution of C4). Orthonormal rows (G = I) give θ* (C5); Gaussian
 // layers approach it as the width grows, roughly like √(d·h/m) (C6).
+import { frozenLayersSolution } from '../../dln/theory.js';
 import type { FactorInit } from '../../dln/types.js';
-import { Matrix } from '../../linalg/matrix.js';
-import { Random } from '../../linalg/random.js';
+import type { Matrix } from '../../linalg/matrix.js';
 import type { Config, Row, Scenario, Summary } from '../types.js';
-import { chain, gram, norm, orthonormalColumns, sub } from './dense.js';
-import { fit, kernelLimit, productOf } from './fitting.js';
+import { drawFactors, fit } from './fitting.js';
 import { makeGrid, num, str } from './grid.js';
-import { makeProblem, P0, seedsOf, type Problem } from './problem.js';
-import { drawFactors } from './reference-gd.js';
+import { makeProblem, P0, seedsOf } from './problem.js';
 import {
   checkBelow, checkBetween, col, fmt, geomean, groupBy, maxOf, meanStd, sortedUnique,
 } from './stats.js';
-
-/** Layers with orthonormal rows: W1 = Qᵀ (d×m), W_i orthogonal m×m, from a seeded stream. */
-export function orthonormalLayers(d: number, m: number, h: number, seed: number): Matrix[] {
-  const rng = new Random(seed);
-  const out: Matrix[] = [];
-  for (let i = 0; i < h; i++) {
-    const rows = i === 0 ? d : m;
-    const q = orthonormalColumns(new Matrix(m, rows, rng.normal(m * rows)));
-    out.push(q.transpose());
-  }
-  return out;
-}
-
-/** T1's limit θ0 + G Aᵀ(A G Aᵀ)⁻¹(b − Aθ0) for the frozen product W with G = WWᵀ. */
-export function frozenLimit(problem: Problem, w: Matrix, theta0: Float64Array): Float64Array {
-  return kernelLimit(problem, gram(w), theta0);
-}
+import { distance } from './vectors.js';
 
 function run(c: Config): Row[] {
   const h = num(c, 'h');
@@ -41,21 +23,14 @@ function run(c: Config): Row[] {
   const problem = makeProblem({ ...P0, seed: seeds.problem });
   const xInit: FactorInit = x0 === 'zero' ? { kind: 'zero' } : { kind: 'gaussian' };
   const trained = m <= num(c, 'trainMaxWidth');
-  let factors: Matrix[];
-  if (layers === 'orthonormal') {
-    const ws = orthonormalLayers(problem.d, m, h, seeds.extra);
-    const x = drawFactors({ problem, widths: [m], init: [{ kind: 'zero' }, xInit],
-      seed: seeds.init })[1]!;
-    factors = [...ws, x];
-  } else {
-    factors = drawFactors({ problem, widths: Array(h).fill(m), seed: seeds.init,
-      init: [...Array(h).fill({ kind: 'gaussian' }), xInit] });
-  }
-  const theta0 = productOf(factors);
-  const limit = frozenLimit(problem, chain(factors.slice(0, h)), theta0);
+  // Orthonormal rows are the library's 'orthogonal' init (Q of a Gaussian's QR; m ≥ d).
+  const layerInit: FactorInit = { kind: layers === 'orthonormal' ? 'orthogonal' : 'gaussian' };
+  const factors: Matrix[] = drawFactors({ problem, widths: Array(h).fill(m), seed: seeds.init,
+    init: [...Array(h).fill(layerInit), xInit] });
+  const limit = frozenLayersSolution(problem.A, problem.b, factors.slice(0, h), factors[h]!.data);
   const row: Row = {
     h, m, layers, x0, seed: c.seed, trained,
-    closedFormErr: norm(sub(limit, problem.thetaStar)) / problem.thetaStarNorm,
+    closedFormErr: distance(limit, problem.thetaStar) / problem.thetaStarNorm,
   };
   if (trained) {
     const fr = fit(
@@ -66,9 +41,9 @@ function run(c: Config): Row[] {
     );
     Object.assign(row, {
       converged: fr.result.converged, steps: fr.result.steps, loss: fr.result.loss,
-      relErr: norm(sub(fr.theta, problem.thetaStar)) / problem.thetaStarNorm,
-      distanceToMinNorm: norm(sub(fr.theta, problem.thetaStar)),
-      gapToClosedForm: norm(sub(fr.theta, limit)),
+      relErr: distance(fr.theta, problem.thetaStar) / problem.thetaStarNorm,
+      distanceToMinNorm: distance(fr.theta, problem.thetaStar),
+      gapToClosedForm: distance(fr.theta, limit),
     });
   }
   return [row];

@@ -3,7 +3,6 @@
 // factors or starting x at zero leaves an O(1) error.
 import type { FactorInit } from '../../dln/types.js';
 import type { Config, Row, Scenario, Summary } from '../types.js';
-import { norm, sub } from './dense.js';
 import { endRow, firstLayerPrediction, fit } from './fitting.js';
 import { makeGrid, num, str } from './grid.js';
 import { makeProblem, P0, seedsOf } from './problem.js';
@@ -11,6 +10,7 @@ import {
   checkAbove, checkBelow, checkBetween, col, fmt, geomean, groupBy, logLogSlope, maxOf, meanStd,
   mean, sortedUnique,
 } from './stats.js';
+import { distance } from './vectors.js';
 
 const gaussian = (scale: number): FactorInit =>
   scale === 0 ? { kind: 'zero' } : { kind: 'gaussian', scale };
@@ -38,7 +38,7 @@ function run(c: Config): Row[] {
   );
   return [{
     mode, s, h, seed: c.seed, ...endRow(problem, fr),
-    distanceToMinNorm: norm(sub(fr.theta, problem.thetaStar)),
+    distanceToMinNorm: distance(fr.theta, problem.thetaStar),
     prediction: firstLayerPrediction(problem, fr),
   }];
 }

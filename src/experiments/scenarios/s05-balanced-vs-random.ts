@@ -4,69 +4,28 @@
 // (b) GD follows the end-to-end ODE θ' = −‖θ‖^{2h/(h+1)}(g + h θ̂θ̂ᵀg) of Arora et al. to O(η).
 // (c) The imbalances D_i, conserved by the flow, drift by O(η) under GD.
 import { InvalidArgument } from '../../core/errors.js';
+import { balancedRankOneError, endToEndFlow } from '../../dln/flow.js';
+import { imbalance } from '../../dln/theory.js';
 import type { FactorInit } from '../../dln/types.js';
 import { Matrix } from '../../linalg/matrix.js';
-import { Random } from '../../linalg/random.js';
 import type { Config, GridOptions, Row, Scenario } from '../types.js';
-import { dotTs, frobeniusDistance, matTvecTs, matvecTs, norm, sub } from './dense.js';
-import { endRow, lossTolFor, productOf } from './fitting.js';
+import { drawFactors, endRow, lossTolFor, openNetwork, productOf } from './fitting.js';
 import { makeGrid, num, str } from './grid.js';
-import { openNetwork } from './network.js';
 import { makeProblem, P0, seedsOf, type Problem } from './problem.js';
-import { drawFactors } from './reference-gd.js';
-import { imbalances } from './s12-step-size.js';
 import { summarizeBalanced } from './s05-summary.js';
+import { drift } from './s12-step-size.js';
+import { distance, norm } from './vectors.js';
 
-const unit = (v: Float64Array) => v.map((x) => x / norm(v));
-
-/** W_i = s u_{i−1}u_iᵀ and x = s u_h with random unit vectors u_i (u0 ∈ R^d). */
-export function balancedRankOne(d: number, widths: number[], s: number, seed: number): Matrix[] {
-  const rng = new Random(seed);
-  const us = [d, ...widths].map((k) => unit(rng.normal(k)));
-  const out: Matrix[] = [];
-  for (let i = 0; i < widths.length; i++) {
-    const a = us[i]!;
-    const b = us[i + 1]!;
-    const w = new Matrix(a.length, b.length);
-    for (let r = 0; r < a.length; r++) {
-      for (let c = 0; c < b.length; c++) w.data[r * b.length + c] = s * a[r]! * b[c]!;
-    }
-    out.push(w);
-  }
-  out.push(new Matrix(widths[widths.length - 1]!, 1, us[us.length - 1]!.map((x) => s * x)));
-  return out;
-}
-
-/** Root e ≥ 0 of e = s·a·(T² + e²)^{h/(2(h+1))} by bisection (the right side grows sublinearly). */
-export function rankOneRoot(sa: number, thetaStarNorm: number, h: number): number {
-  const p = h / (2 * (h + 1));
-  const f = (e: number) => e - sa * (thetaStarNorm ** 2 + e * e) ** p;
-  let lo = 0;
-  let hi = 1;
-  while (f(hi) < 0) hi *= 2;
-  for (let k = 0; k < 200; k++) {
-    const mid = 0.5 * (lo + hi);
-    if (f(mid) < 0) lo = mid; else hi = mid;
-  }
-  return 0.5 * (lo + hi);
-}
-
-/** One Euler step of the end-to-end ODE of T4 with step η. */
-export function aroraEulerStep(
-  problem: Problem, y: Float64Array, h: number, eta: number,
-): Float64Array {
-  const g = matTvecTs(problem.A, sub(matvecTs(problem.A, y), problem.b));
-  const ny = norm(y);
-  const yhat = y.map((v) => v / ny);
-  const proj = dotTs(yhat, g);
-  const k = ny ** ((2 * h) / (h + 1));
-  return y.map((v, i) => v - eta * k * (g[i]! + h * yhat[i]! * proj));
-}
-
+/**
+ * The start of a run: the library's balanced rank-one init W_i = s u_{i−1}u_iᵀ, x = s u_h, or
+ * a Gaussian start rescaled so that ‖θ0‖ = s^{h+1}, as for the balanced one.
+ */
 function startFactors(problem: Problem, c: Config, widths: number[], s: number): Matrix[] {
   const seeds = seedsOf(c.seed);
-  const balanced = balancedRankOne(problem.d, widths, s, seeds.extra);
-  if (str(c, 'init') === 'balanced') return balanced;
+  if (str(c, 'init') === 'balanced') {
+    return drawFactors({ problem, widths, init: { kind: 'balancedRankOne', scale: s },
+      seed: seeds.extra });
+  }
   const g = drawFactors({ problem, widths, init: { kind: 'gaussian' }, seed: seeds.init });
   const k = ((s ** (widths.length + 1)) / norm(productOf(g))) ** (1 / (widths.length + 1));
   return g.map((f) => new Matrix(f.rows, f.cols, f.data.map((v) => k * v)));
@@ -89,14 +48,15 @@ function run(c: Config): Row[] {
       const theta0 = productOf(start);
       const row: Row = { ...base, ...endRow(problem, { theta: net.theta(), factors: net.factors(),
         initialFactors: start, result: res, theta0 }) };
-      const sa = s * norm(problem.nullPart(theta0.map((v) => v / norm(theta0))));
-      row.prediction = rankOneRoot(sa, problem.thetaStarNorm, h) / problem.thetaStarNorm;
+      // θ0 = s^{h+1}u0 for the balanced start, so θ0 gives T4's direction u0.
+      row.prediction = balancedRankOneError(problem.A, problem.b,
+        { depth: h, scale: s, u0: theta0 }) / problem.thetaStarNorm;
       return [row];
     }
     const horizon = num(c, 'horizon');
     const total = Math.round(horizon / eta);
     const perUnit = Math.round(1 / eta);
-    const d0 = imbalances(start);
+    const d0 = imbalance(start);
     let y = productOf(start);
     const rows: Row[] = [];
     let done = 0;
@@ -104,12 +64,12 @@ function run(c: Config): Row[] {
     while (done < total) {
       const k = Math.min(perUnit, total - done);
       net.train({ step: eta, maxSteps: k, lossTol: tol, record: false });
-      for (let i = 0; i < k; i++) y = aroraEulerStep(problem, y, h, eta);
+      y = endToEndFlow(problem.A, problem.b, y, { depth: h, step: eta, horizon: k * eta });
       done += k;
       const f = net.factors();
       const row: Row = { ...base, kind: 'trace', time: done * eta };
-      if (part === 'trajectory') row.gap = norm(sub(productOf(f), y)) / problem.thetaStarNorm;
-      else row.drift = Math.max(...imbalances(f).map((dm, i) => frobeniusDistance(dm, d0[i]!)));
+      if (part === 'trajectory') row.gap = distance(productOf(f), y) / problem.thetaStarNorm;
+      else row.drift = drift(f, d0);
       rows.push(row);
     }
     rows[rows.length - 1]!.kind = 'final';

@@ -3,13 +3,14 @@
 // y_lazy = M Aᵀ(A M Aᵀ)⁻¹ b (M the tangent kernel at θ0) at rate O(1/α), and the weights hardly
 // move; its distance to θ* tends to ‖y_lazy − θ*‖ instead of 0.
 import type { Config, Row, Scenario, Summary } from '../types.js';
-import { norm, sub } from './dense.js';
-import { fit, kernelLimit, tangentKernel } from './fitting.js';
+import { lazySolution, tangentKernel } from '../../dln/lazy.js';
+import { fit } from './fitting.js';
 import { makeGrid, num } from './grid.js';
 import { makeProblem, P0, seedsOf } from './problem.js';
 import {
   checkBelow, checkBetween, col, fmt, geomean, groupBy, logLogSlope, maxOf, meanStd, sortedUnique,
 } from './stats.js';
+import { distance, norm } from './vectors.js';
 
 function run(c: Config): Row[] {
   const h = num(c, 'h');
@@ -22,18 +23,18 @@ function run(c: Config): Row[] {
     { maxSteps: num(c, 'maxSteps') },
   );
   const ts = problem.thetaStarNorm;
-  const lazy = kernelLimit(problem, tangentKernel(fr.initialFactors), new Float64Array(problem.d));
+  const lazy = lazySolution(problem.A, problem.b, tangentKernel(fr.initialFactors));
   let movement = 0;
   fr.factors.forEach((f, i) => {
     const f0 = fr.initialFactors[i]!;
-    movement = Math.max(movement, norm(sub(f.data, f0.data)) / norm(f0.data));
+    movement = Math.max(movement, distance(f.data, f0.data) / norm(f0.data));
   });
   return [{
     h, alpha, seed: c.seed, converged: fr.result.converged, steps: fr.result.steps,
     loss: fr.result.loss, stepSize: fr.result.stepSize,
-    distanceToLazy: norm(sub(fr.theta, lazy)) / ts,
-    relErr: norm(sub(fr.theta, problem.thetaStar)) / ts,
-    lazyToMinNorm: norm(sub(lazy, problem.thetaStar)) / ts,
+    distanceToLazy: distance(fr.theta, lazy) / ts,
+    relErr: distance(fr.theta, problem.thetaStar) / ts,
+    lazyToMinNorm: distance(lazy, problem.thetaStar) / ts,
     movement,
   }];
 }

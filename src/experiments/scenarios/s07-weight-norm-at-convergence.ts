@@ -1,47 +1,33 @@
 // S7 weight-norm-at-convergence (THEORY.md (d) 7, check C15, T5): the parameter norm at
 // convergence over its least possible value (h+1)‖θ*‖^{2/(h+1)}. T5 makes the ratio ≥ 1 for
 // every interpolating factorization; small initialization ends near 1, large above it.
-import { Matrix } from '../../linalg/matrix.js';
+import { parameterNorm } from '../../dln/metrics.js';
+import { balancedFactorization } from '../../dln/theory.js';
+import { matvec } from '../../linalg/products.js';
 import type { Config, Row, Scenario, Summary } from '../types.js';
-import { matvecTs, norm, sub } from './dense.js';
 import { productOf } from './fitting.js';
 import { logGrid, makeGrid, num } from './grid.js';
-import { makeProblem, P0, seedsOf, type Problem } from './problem.js';
+import { makeProblem, P0, seedsOf } from './problem.js';
 import { sweepRun } from './sweep.js';
 import { curve } from './s03-init-scale-sweep.js';
 import {
   checkAbove, checkBelow, col, fmt, maxOf, meanStd, sortedUnique,
 } from './stats.js';
-
-/**
- * The balanced rank-one factorization of θ* (T5): W_i = c u_{i−1}u_iᵀ, x = c u_h with
- * c = ‖θ*‖^{1/(h+1)}, u0 = θ* / ‖θ*‖ and u_i = e_1 in R^m.
- */
-export function balancedFactorization(problem: Problem, h: number, m: number): Matrix[] {
-  const c = problem.thetaStarNorm ** (1 / (h + 1));
-  const u0 = problem.thetaStar.map((v) => v / problem.thetaStarNorm);
-  const factors: Matrix[] = [];
-  const w1 = new Matrix(problem.d, m);
-  for (let r = 0; r < problem.d; r++) w1.data[r * m] = c * u0[r]!;
-  factors.push(w1);
-  for (let i = 1; i < h; i++) factors.push(new Matrix(m, m).set(0, 0, c));
-  factors.push(new Matrix(m, 1).set(0, 0, c));
-  return factors;
-}
+import { distance } from './vectors.js';
 
 function run(c: Config): Row[] {
   const [row] = sweepRun(c) as [Row];
   const h = num(c, 'h');
   const problem = makeProblem({ ...P0, seed: seedsOf(c.seed).problem });
-  const bf = balancedFactorization(problem, h, num(c, 'm'));
-  let normSq = 0;
-  for (const f of bf) for (const v of f.data) normSq += v * v;
+  // T5's minimizer: the balanced rank-one factorization of θ*.
+  const bf = balancedFactorization(problem.thetaStar, Array(h).fill(num(c, 'm')));
+  const normSq = parameterNorm(bf);
   const theta = productOf(bf);
   return [{
     ...row,
     weightRatio: (row.paramNorm as number) / (row.minWeightNorm as number),
     constructRatio: normSq / (row.minWeightNorm as number),
-    constructResidual: norm(sub(matvecTs(problem.A, theta), problem.b)),
+    constructResidual: distance(matvec(problem.A, theta), problem.b),
   }];
 }
 

@@ -3,12 +3,11 @@
 // like log(1/s) for h = 1 and like s^{−(h−1)} for h ≥ 2 (in units of 1/η steps). The late phase
 // is linear convergence.
 import type { Config, Row, Scenario, Summary, Series } from '../types.js';
-import { dotTs, norm } from './dense.js';
-import { lossTolFor, productOf, safeStep } from './fitting.js';
-import { openNetwork } from './network.js';
+import { lossTolFor, openNetwork, productOf, safeStep } from './fitting.js';
 import { makeGrid, num } from './grid.js';
 import { makeProblem, P0, seedsOf } from './problem.js';
 import { col, fmt, groupBy, meanStd, sortedUnique, checkBetween, checkAbove } from './stats.js';
+import { dot, norm } from './vectors.js';
 
 function run(c: Config): Row[] {
   const h = num(c, 'h');
@@ -39,7 +38,7 @@ function run(c: Config): Row[] {
     const rows: Row[] = [{
       kind: 'final', h, s, seed: c.seed, converged, steps: done, stepSize: eta,
       escapeStep: escaped ? escaped[0] : null, escapeTime: escaped ? escaped[0] * eta : null,
-      alignment: dotTs(theta, problem.thetaStar) / (norm(theta) * problem.thetaStarNorm),
+      alignment: dot(theta, problem.thetaStar) / (norm(theta) * problem.thetaStarNorm),
     }];
     const stride = Math.max(1, Math.ceil(trace.length / 120));
     trace.forEach(([step, loss], i) => {

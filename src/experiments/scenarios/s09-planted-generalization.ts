@@ -2,7 +2,6 @@
 // posterior mean, E‖θ* − y_true‖² = d − n (the Bayes floor), and any other interpolant adds its
 // distance to θ* in expectation: the test error ‖θ∞ − y_true‖² rises with the init scale s.
 import type { Config, Row, Scenario, Summary, Table } from '../types.js';
-import { norm, sub } from './dense.js';
 import { logGrid, makeGrid, str } from './grid.js';
 import { makeProblem, P0, seedsOf, type PlantedKind } from './problem.js';
 import { sweepRun } from './sweep.js';
@@ -10,6 +9,7 @@ import { curve } from './s03-init-scale-sweep.js';
 import {
   checkAbove, checkBelow, col, fmt, maxOf, mean, meanStd, sortedUnique, std,
 } from './stats.js';
+import { distance } from './vectors.js';
 
 /** Extra planted problems per seed for a sample of the Bayes floor E‖θ* − y_true‖². */
 const FLOOR_DRAWS = 40;
@@ -21,7 +21,7 @@ function run(c: Config): Row[] {
   let floor = 0;
   for (let k = 0; k < FLOOR_DRAWS; k++) {
     const p = makeProblem({ ...P0, seed: seedsOf(c.seed).extra + 7919 * k, planted: 'gaussian' });
-    floor += norm(sub(p.thetaStar, p.yTrue!)) ** 2;
+    floor += distance(p.thetaStar, p.yTrue!) ** 2;
   }
   return [{ ...row, planted, floorSample: floor / FLOOR_DRAWS }];
 }

@@ -2,13 +2,18 @@
 // Woodworth's β = w₊² − w₋² from w₊ = w₋ = α·1 reaches argmin Q_α(β) over Aβ = b, which moves
 // from minimum ℓ1 (α → 0) to minimum ℓ2 (α → ∞); Azulay's β = u ⊙ v keeps δ = u² − v² and its
 // limit depends on the shape |δ|. GD limits are compared with the closed forms.
-import type { Config, Row, Scenario, Summary } from '../types.js';
+import {
+  productSolution, trainProduct, trainWoodworth, woodworthSolution,
+} from '../../dln/diagonal.js';
 import { Random } from '../../linalg/random.js';
-import { matvecTs, norm, sub } from './dense.js';
-import { l1, mirrorLimit, trainDiagonal } from './diagonal.js';
+import { matvec } from '../../linalg/products.js';
+import type { Config, Row, Scenario, Summary } from '../types.js';
 import { logGrid, makeGrid, num, str } from './grid.js';
 import { makeProblem, P0, seedsOf, type Problem } from './problem.js';
 import { checkBelow, col, fmt, groupBy, maxOf, mean, meanStd, sortedUnique } from './stats.js';
+import { distance, norm } from './vectors.js';
+
+const l1 = (x: Float64Array) => x.reduce((s, v) => s + Math.abs(v), 0);
 
 /** ‖P_N z‖/‖z‖: how far z is from range(Aᵀ) (zero exactly at the mirror-flow limit). */
 function offRange(problem: Problem, z: Float64Array): number {
@@ -22,24 +27,22 @@ function run(c: Config): Row[] {
   const problem = makeProblem({ ...P0, seed: seeds.problem });
   const d = problem.d;
   const maxSteps = num(c, 'maxSteps');
-  let p0: Float64Array;
-  let q0: Float64Array;
+  let u0: Float64Array | undefined;
+  let v0: Float64Array | undefined;
   let limit: Float64Array;
   let potential: (beta: Float64Array) => Float64Array;
   let scaleOfBeta: (bmax: number) => number;
   if (part === 'woodworth') {
-    p0 = new Float64Array(d).fill(x);
-    q0 = new Float64Array(d).fill(x);
-    limit = mirrorLimit(problem, new Float64Array(d).fill(2 * x * x), 1, new Float64Array(d));
+    limit = woodworthSolution(problem.A, problem.b, x);
     potential = (beta) => beta.map((v) => Math.asinh(v / (2 * x * x)));
     scaleOfBeta = (bmax) => 4 * (bmax + 2 * x * x);
   } else {
-    const v0 = new Random(seeds.extra).uniform(d).map((u) => u - 0.5);
-    q0 = v0;
-    p0 = v0.map((v) => Math.sqrt(x + v * v));
-    const beta0 = p0.map((u, i) => u * v0[i]!);
-    const o = beta0.map((v) => Math.asinh((2 * v) / x));
-    limit = mirrorLimit(problem, new Float64Array(d).fill(x / 2), 2, o);
+    // u0² − v0² = δ = x in every coordinate: the shape |δ| of Azulay et al.
+    const v = new Random(seeds.extra).uniform(d).map((z) => z - 0.5);
+    const u = v.map((z) => Math.sqrt(x + z * z));
+    [u0, v0] = [u, v];
+    const o = u.map((z, i) => Math.asinh((2 * z * v[i]!) / x));
+    limit = productSolution(problem.A, problem.b, u, v);
     potential = (beta) => beta.map((v, i) => 0.5 * Math.asinh((2 * v) / x) - 0.5 * o[i]!);
     scaleOfBeta = (bmax) => Math.sqrt(x * x + 4 * bmax * bmax);
   }
@@ -48,13 +51,16 @@ function run(c: Config): Row[] {
   const eta = factor / (problem.sigmaMax2 * scaleOfBeta(2 * bmax));
   // Rounding floor: updates below an ulp of the weights (of size max(1, x) squared) stall.
   const lossTol = Math.max(1e-25, (1e-13 * Math.max(1, part === 'woodworth' ? x * x : x)) ** 2);
-  const gd = trainDiagonal(problem, part as 'woodworth' | 'azulay', p0, q0, eta, maxSteps, lossTol);
+  const opts = { step: eta, maxSteps, lossTol };
+  const gd = part === 'woodworth'
+    ? trainWoodworth(problem.A, problem.b, x, opts)
+    : trainProduct(problem.A, problem.b, u0!, v0!, opts);
   return [{
     part, x, seed: c.seed, converged: gd.converged, steps: gd.steps, eta,
     l1: l1(gd.beta), l2: norm(gd.beta), limitL1: l1(limit), limitL2: norm(limit),
     minNormL1: l1(problem.thetaStar), minNormL2: problem.thetaStarNorm,
-    gapToLimit: norm(sub(gd.beta, limit)) / norm(limit),
-    limitResidual: norm(sub(matvecTs(problem.A, limit), problem.b)),
+    gapToLimit: distance(gd.beta, limit) / norm(limit),
+    limitResidual: distance(matvec(problem.A, limit), problem.b),
     offRange: offRange(problem, potential(gd.beta)),
   }];
 }
@@ -101,9 +107,9 @@ function summarize(rows: Row[]): Summary {
         maxOf(big.map((r) => Math.abs((r.l2 as number) / (r.minNormL2 as number) - 1))), 1e-2),
       checkBelow('converged', 'fraction of runs not converged', 1 - ok.length / rows.length, 1e-12),
     ],
-    notes: ['P0 (b ~ N(0, I)). GD in TypeScript on d = 20 vectors with η = stepFactor/(σ_max² · ' +
-      'the preconditioner bound at the limit), halved for the Azulay model. Closed forms by ' +
-      'damped Newton on the dual.'],
+    notes: ['P0 (b ~ N(0, I)). GD by dln\'s trainWoodworth and trainProduct with ' +
+      'η = stepFactor/(σ_max² · the preconditioner bound at the limit), halved for the Azulay ' +
+      'model. Closed forms by dln\'s woodworthSolution and productSolution (Newton on the dual).'],
   };
 }
 

@@ -2,33 +2,32 @@
 // step sizes. T2's identity P_N(θ_t − W1(0)v_t) = 0 holds at every step whatever η; the
 // balancedness drift ‖D_i(∞) − D_i(0)‖ (zero under gradient flow) and the gap of the final error
 // from the small-step limit both scale like η.
-import { Matrix } from '../../linalg/matrix.js';
-import { matmul } from '../../linalg/products.js';
+import { imbalance } from '../../dln/theory.js';
+import type { Matrix } from '../../linalg/matrix.js';
+import { matvec } from '../../linalg/products.js';
 import type { Config, Row, Scenario, Summary } from '../types.js';
-import { frobeniusDistance, matvecTs, norm, sub } from './dense.js';
-import { lossTolFor, productOf, tailOf } from './fitting.js';
+import { lossTolFor, openNetwork, productOf } from './fitting.js';
 import { makeGrid, num } from './grid.js';
-import { openNetwork } from './network.js';
 import { makeProblem, P0, seedsOf, type Problem } from './problem.js';
 import {
   checkBelow, checkBetween, col, fmt, geomean, groupBy, logLogSlope, maxOf, meanStd, sortedUnique,
 } from './stats.js';
+import { distance, norm, sub } from './vectors.js';
 
-/** D_i = W_iᵀW_i − W_{i+1}W_{i+1}ᵀ for i = 1 … h, with x as W_{h+1} (T3). */
-export function imbalances(factors: Matrix[]): Matrix[] {
-  const out: Matrix[] = [];
-  for (let i = 0; i + 1 < factors.length; i++) {
-    const a = matmul(factors[i]!, factors[i]!, { transposeA: true, checkFinite: false });
-    const b = matmul(factors[i + 1]!, factors[i + 1]!, { transposeB: true, checkFinite: false });
-    out.push(new Matrix(a.rows, a.cols, sub(a.data, b.data)));
-  }
-  return out;
-}
-
-/** ‖P_N(θ − W1(0) v)‖, T2's identity residual at the current factors. */
+/**
+ * ‖P_N(θ − W1(0) v)‖ with v = W2⋯Wh x: the residual of T2's identity at the current factors.
+ * Measured here, every few steps, with the problem's A⁺ (dln's firstLayerPrediction would take
+ * a fresh pseudoinverse at each of thousands of calls).
+ */
 export function t2Residual(problem: Problem, w10: Matrix, factors: Matrix[]): number {
   const theta = productOf(factors);
-  return norm(problem.nullPart(sub(theta, matvecTs(w10, tailOf(factors)))));
+  return norm(problem.nullPart(sub(theta, matvec(w10, productOf(factors.slice(1)),
+    { checkFinite: false }))));
+}
+
+/** max_i ‖D_i − D_i(0)‖_F over the imbalances of T3. */
+export function drift(factors: Matrix[], d0: Matrix[]): number {
+  return Math.max(...imbalance(factors).map((dm, i) => distance(dm.data, d0[i]!.data)));
 }
 
 function run(c: Config): Row[] {
@@ -41,7 +40,7 @@ function run(c: Config): Row[] {
     init: { kind: 'gaussian', scale: num(c, 's') }, seed: seeds.init });
   try {
     const f0 = net.initialFactors();
-    const d0 = imbalances(f0);
+    const d0 = imbalance(f0);
     const tol = lossTolFor(norm(productOf(f0)));
     let t2 = 0;
     let steps = 0;
@@ -60,11 +59,10 @@ function run(c: Config): Row[] {
       if (res.steps === 0) break;
     }
     const f = net.factors();
-    const drift = Math.max(...imbalances(f).map((d, i) => frobeniusDistance(d, d0[i]!)));
     const theta = net.theta();
     return [{
-      eta, h, seed: c.seed, converged, finite, steps, t2Residual: t2, drift,
-      relErr: norm(sub(theta, problem.thetaStar)) / problem.thetaStarNorm, loss: net.loss(),
+      eta, h, seed: c.seed, converged, finite, steps, t2Residual: t2, drift: drift(f, d0),
+      relErr: distance(theta, problem.thetaStar) / problem.thetaStarNorm, loss: net.loss(),
     }];
   } finally {
     net.dispose();

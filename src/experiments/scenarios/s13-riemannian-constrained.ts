@@ -2,64 +2,73 @@
 // "Riemannian optimization" keyword): W1 … Wh kept with orthonormal rows by Riemannian GD on
 // the Stiefel manifold (tangent projection of the embedded metric, QR retraction), x trained by
 // plain GD from 0. Compared with the same start frozen (C5: exactly θ*) and trained by plain GD.
-import { Matrix } from '../../linalg/matrix.js';
-import type { Config, Row, Scenario, Summary } from '../types.js';
-import { chain, gram, matTvecTs, matvecTs, norm, orthonormalRows, sub } from './dense.js';
-import { fit, productOf } from './fitting.js';
+import { layerProduct } from '../../dln/theory.js';
 import type { FactorInit } from '../../dln/types.js';
+import { Matrix } from '../../linalg/matrix.js';
+import { axpy, matmul, matvec, scale } from '../../linalg/products.js';
+import { lq } from '../../linalg/qr.js';
+import type { Config, Row, Scenario, Summary } from '../types.js';
+import { drawFactors, fit, productOf } from './fitting.js';
 import { makeGrid, num, str } from './grid.js';
 import { makeProblem, P0, seedsOf, type Problem } from './problem.js';
-import { orthonormalLayers } from './s02-frozen-random-layers.js';
 import { checkBelow, col, fmt, groupBy, maxOf, meanStd } from './stats.js';
+import { distance, norm, sub } from './vectors.js';
+
+const loose = { checkFinite: false } as const;
 
 /** ‖W Wᵀ − I‖_F for a product W with (ideally) orthonormal rows. */
 function rowDefect(w: Matrix): number {
-  const g = gram(w);
-  for (let i = 0; i < g.rows; i++) g.data[i * g.cols + i] = g.data[i * g.cols + i]! - 1;
-  return norm(g.data);
+  const g = matmul(w, w, { transposeB: true, checkFinite: false });
+  return distance(g.data, Matrix.eye(g.rows).data);
+}
+
+/**
+ * The QR retraction for a layer with orthonormal rows: W = L Q (the library's LQ, i.e. the QR
+ * of Wᵀ) and the rows of Q, with signs turned so that L has a positive diagonal (which makes
+ * the retraction a smooth map, whatever sign convention the factorization uses).
+ */
+function retract(w: Matrix): Matrix {
+  const { L, Q } = lq(w);
+  const sign = Array.from({ length: Q.rows }, (_, i) => (L.get(i, i) < 0 ? -1 : 1));
+  return new Matrix(Q.rows, Q.cols, Q.data.map((v, k) => v * sign[Math.floor(k / Q.cols)]!));
 }
 
 /**
  * Riemannian GD: for each layer, with Z = W_iᵀ (orthonormal columns) and G its Euclidean
- * gradient, step along −(G − Z sym(ZᵀG)) and retract by the Q factor of a thin QR.
+ * gradient, step along −(G − Z sym(ZᵀG)) and retract by the Q factor of a thin QR. dln has no
+ * constrained trainer, so this loop lives here, on the library's products and LQ.
  */
 function riemannianRun(problem: Problem, layers: Matrix[], eta: number, maxSteps: number) {
   const h = layers.length;
   let ws = layers.map((w) => w.clone());
-  let x = new Float64Array(ws[h - 1]!.cols);
+  let x: Float64Array = new Float64Array(ws[h - 1]!.cols);
   let steps = 0;
   let loss = Infinity;
   for (;;) {
     const suffix: Float64Array[] = Array.from({ length: h + 1 }, () => x);
-    for (let i = h - 1; i >= 0; i--) suffix[i] = matvecTs(ws[i]!, suffix[i + 1]!);
-    const r = sub(matvecTs(problem.A, suffix[0]!), problem.b);
+    for (let i = h - 1; i >= 0; i--) suffix[i] = matvec(ws[i]!, suffix[i + 1]!, loose);
+    const r = sub(matvec(problem.A, suffix[0]!, loose), problem.b);
     loss = 0.5 * norm(r) ** 2;
     if (loss < 1e-25 || steps >= maxSteps || !Number.isFinite(loss)) break;
-    let p = matTvecTs(problem.A, r);
+    let p = matvec(problem.A, r, { transpose: true, checkFinite: false });
     const next: Matrix[] = [];
     for (let i = 0; i < h; i++) {
       // The Euclidean gradient of W_i is p sᵀ, so with Z = W_iᵀ it is G = s pᵀ (rank one) and
-      // ZᵀG = u pᵀ with u = W_i s: the tangent step G − Z sym(ZᵀG) is a rank-two update. It is
-      // applied to W_i = Zᵀ directly, and the QR retraction of Z orthonormalizes W_i's rows.
+      // ZᵀG = u pᵀ with u = W_i s: the tangent step G − Z sym(ZᵀG), written on W_i = Zᵀ, is
+      // p (s − ½Zᵀu)ᵀ + u (−½Zᵀp)ᵀ, the rank-two product [p u]·[s − ½Zᵀu; −½Zᵀp].
       const w = ws[i]!;
       const s = suffix[i + 1]!;
-      const u = matvecTs(w, s);
-      const zu = matTvecTs(w, u);
-      const zp = matTvecTs(w, p);
-      const { rows: wr, cols: wc } = w;
-      const moved = new Float64Array(w.data);
-      for (let b = 0; b < wr; b++) {
-        const pb = p[b]!;
-        const ub = u[b]!;
-        for (let a = 0; a < wc; a++) {
-          const xi = pb * s[a]! - 0.5 * (pb * zu[a]! + ub * zp[a]!);
-          moved[b * wc + a] = moved[b * wc + a]! - eta * xi;
-        }
-      }
-      next.push(orthonormalRows(new Matrix(wr, wc, moved)));
-      p = matTvecTs(w, p);
+      const u = matvec(w, s, loose);
+      const zu = matvec(w, u, { transpose: true, checkFinite: false });
+      const zp = matvec(w, p, { transpose: true, checkFinite: false });
+      const left = new Matrix(2, w.rows, Float64Array.of(...p, ...u));
+      const right = new Matrix(2, w.cols,
+        Float64Array.of(...axpy(-0.5, zu, s, loose), ...scale(-0.5, zp, loose)));
+      const xi = matmul(left, right, { transposeA: true, checkFinite: false });
+      next.push(retract(new Matrix(w.rows, w.cols, axpy(-eta, xi.data, w.data, loose))));
+      p = zp;
     }
-    x = x.map((v, k) => v - eta * p[k]!);
+    x = axpy(-eta, p, x, loose);
     ws = next;
     steps++;
   }
@@ -73,23 +82,24 @@ function run(c: Config): Row[] {
   const variant = str(c, 'variant');
   const seeds = seedsOf(c.seed);
   const problem = makeProblem({ ...P0, seed: seeds.problem });
-  const layers = orthonormalLayers(problem.d, m, h, seeds.extra);
+  // Orthonormal rows from the library's 'orthogonal' init (m ≥ d), x0 = 0.
+  const init: FactorInit[] = [...Array(h).fill({ kind: 'orthogonal' }), { kind: 'zero' }];
+  const start = drawFactors({ problem, widths: Array(h).fill(m), init, seed: seeds.extra });
+  const layers = start.slice(0, h);
   const eta = 0.5 / (problem.sigmaMax2 * (1 + h * problem.thetaStarNorm ** 2));
   const maxSteps = num(c, 'maxSteps');
   const ts = problem.thetaStarNorm;
   if (variant === 'riemannian') {
     const r = riemannianRun(problem, layers, eta, maxSteps);
     return [{ variant, h, seed: c.seed, converged: r.converged, steps: r.steps,
-      relErr: norm(sub(r.theta, problem.thetaStar)) / ts, rowDefect: rowDefect(chain(r.ws)) }];
+      relErr: distance(r.theta, problem.thetaStar) / ts,
+      rowDefect: rowDefect(layerProduct(r.ws)) }];
   }
-  const init: FactorInit[] = [
-    ...layers.map((w) => ({ kind: 'custom', value: w }) as FactorInit), { kind: 'zero' },
-  ];
-  const fr = fit({ problem, widths: Array(h).fill(m), init, seed: 0,
+  const fr = fit({ problem, widths: Array(h).fill(m), init, seed: seeds.extra,
     ...(variant === 'frozen' ? { frozen: [...Array(h).fill(true), false] } : {}) }, { maxSteps });
   return [{ variant, h, seed: c.seed, converged: fr.result.converged, steps: fr.result.steps,
-    relErr: norm(sub(fr.theta, problem.thetaStar)) / ts,
-    rowDefect: rowDefect(chain(fr.factors.slice(0, h))) }];
+    relErr: distance(fr.theta, problem.thetaStar) / ts,
+    rowDefect: rowDefect(layerProduct(fr.factors.slice(0, h))) }];
 }
 
 function summarize(rows: Row[]): Summary {

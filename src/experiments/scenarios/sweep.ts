@@ -3,10 +3,11 @@
 // the null-space part of θ0, the weight norm and (for planted data) the test error.
 import { InvalidArgument } from '../../core/errors.js';
 import type { Config, Row } from '../types.js';
-import { norm, sub } from './dense.js';
 import { endRow, firstLayerPrediction, fit } from './fitting.js';
+import { minWeightNorm } from '../../dln/theory.js';
 import { num } from './grid.js';
 import { makeProblem, P0, seedsOf, type PlantedKind } from './problem.js';
+import { distance } from './vectors.js';
 
 /** Run one point (h, m, s, seed) of an init-scale sweep. */
 export function sweepRun(c: Config, planted: PlantedKind = 'none'): Row[] {
@@ -25,12 +26,12 @@ export function sweepRun(c: Config, planted: PlantedKind = 'none'): Row[] {
   const row: Row = {
     h, m, s, seed: c.seed, ...endRow(problem, fr),
     prediction: firstLayerPrediction(problem, fr),
-    minWeightNorm: (h + 1) * problem.thetaStarNorm ** (2 / (h + 1)),
+    minWeightNorm: minWeightNorm(problem.A, problem.b, h),
     thetaStarNorm: problem.thetaStarNorm,
   };
   if (problem.yTrue) {
-    row.testError = norm(sub(fr.theta, problem.yTrue)) ** 2;
-    row.minNormTestError = norm(sub(problem.thetaStar, problem.yTrue)) ** 2;
+    row.testError = distance(fr.theta, problem.yTrue) ** 2;
+    row.minNormTestError = distance(problem.thetaStar, problem.yTrue) ** 2;
     row.d = problem.d;
     row.n = problem.n;
   }

@@ -1,21 +1,39 @@
-// Plain gradient descent on ½‖A W1⋯Wh x − b‖² in TypeScript, for vector targets: the
-// scenarios' reference for the fused Wasm trainer and their engine for the variants the
-// network does not offer. A step follows THEORY.md a3: with g = Aᵀr, the gradient of W_i is
-// (P_iᵀ g)(S_{i+1})ᵀ and that of x is (W1⋯Wh)ᵀ g; all factors update from the same state.
-import type { FactorInit, TrainOptions, TrainResult, MetricsRow } from '../../dln/types.js';
-import { Matrix } from '../../linalg/matrix.js';
-import { Random } from '../../linalg/random.js';
-import { matTvecTs, matvecTs, norm, sub } from './dense.js';
-import type { Problem } from './problem.js';
+// Plain gradient descent on ½‖A W1⋯Wh x − b‖² in TypeScript loops, for vector targets: an
+// independent cross-check of the library's fused Wasm trainer that the scenarios run on (the
+// tests train both from the same start). A step follows THEORY.md a3: with g = Aᵀr, the
+// gradient of W_i is (P_iᵀ g)(S_{i+1})ᵀ and that of x is (W1⋯Wh)ᵀ g; all factors update from
+// the same state. Its vector helpers are plain loops on purpose: nothing here calls the Wasm.
+import type { FactorInit, TrainOptions, TrainResult, MetricsRow } from '../../src/dln/types.js';
+import { Matrix } from '../../src/linalg/matrix.js';
+import { Random } from '../../src/linalg/random.js';
+import type { NetSpec } from '../../src/experiments/scenarios/fitting.js';
 
-export interface NetSpec {
-  problem: Problem;
-  widths: number[];
-  /** One init for every factor or h + 1 of them (W1 … Wh, x). */
-  init: FactorInit | FactorInit[];
-  seed: number;
-  frozen?: boolean[];
-  lazyAlpha?: number;
+export function matvecTs(a: Matrix, x: Float64Array): Float64Array {
+  const out = new Float64Array(a.rows);
+  for (let i = 0; i < a.rows; i++) {
+    let v = 0;
+    for (let j = 0; j < a.cols; j++) v += a.data[i * a.cols + j]! * x[j]!;
+    out[i] = v;
+  }
+  return out;
+}
+
+export function matTvecTs(a: Matrix, x: Float64Array): Float64Array {
+  const out = new Float64Array(a.cols);
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < a.cols; j++) out[j] = out[j]! + a.data[i * a.cols + j]! * x[i]!;
+  }
+  return out;
+}
+
+export function norm(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i]! * x[i]!;
+  return Math.sqrt(s);
+}
+
+export function sub(x: Float64Array, y: Float64Array): Float64Array {
+  return x.map((v, i) => v - y[i]!);
 }
 
 /** The factor shapes [rows, cols] of W1 … Wh, x. */

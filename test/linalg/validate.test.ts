@@ -1,0 +1,63 @@
+// The boundary checks other modules build on, message by message.
+import { describe, expect, it } from 'vitest';
+import {
+  EmptyInput, InvalidArgument, Matrix, NonFiniteInput, ShapeMismatch,
+} from '../../src/index.js';
+import { withScratch } from '../../src/core/memory.js';
+import {
+  checkFinite, checkMatrix, checkNonEmpty, checkOperand, checkScalar, checkVector, copyInChecked,
+} from '../../src/linalg/validate.js';
+
+describe('validate', () => {
+  it('checkMatrix names the kind it got', () => {
+    const m = Matrix.eye(2);
+    expect(checkMatrix('f', 'A', m)).toBe(m);
+    expect(() => checkMatrix('f', 'A', undefined)).toThrow(InvalidArgument);
+    expect(() => checkMatrix('f', 'A', 3)).toThrow("f: argument 'A' must be a Matrix; got number");
+  });
+
+  it('checkVector converts arrays, checks kinds and an expected length', () => {
+    expect(checkVector('f', 'b', [1, 2])).toEqual(new Float64Array([1, 2]));
+    const v = new Float64Array(3);
+    expect(checkVector('f', 'b', v, 3)).toBe(v);
+    expect(() => checkVector('f', 'b', v, 4)).toThrow(ShapeMismatch);
+    expect(() => checkVector('f', 'b', v, 4)).toThrow(
+      "f: argument 'b' must have length 4; got length 3");
+    expect(() => checkVector('f', 'b', null)).toThrow(
+      "f: argument 'b' must be a Float64Array or number[]; got null");
+    expect(() => checkVector('f', 'b', new Float32Array(2))).toThrow(InvalidArgument);
+  });
+
+  it('checkNonEmpty prints shapes for matrices and lengths for vectors', () => {
+    expect(() => checkNonEmpty('f', 'A', 0, 3)).toThrow(
+      "f: argument 'A' is empty (0×3); expected at least one entry");
+    expect(() => checkNonEmpty('f', 'x', 0)).toThrow(
+      "f: argument 'x' is empty (length 0); expected at least one entry");
+    expect(() => checkNonEmpty('f', 'x', 2)).not.toThrow();
+    expect(() => checkOperand('f', 'A', Matrix.zeros(3, 0))).toThrow(EmptyInput);
+  });
+
+  it('checkFinite and copyInChecked name the first bad entry by (row, col) or [index]', () => {
+    const data = new Float64Array([1, 2, 3, 4, Infinity, NaN]);
+    expect(() => checkFinite('f', 'A', data, 3)).toThrow(
+      "f: argument 'A' must be finite; found Infinity at (1, 1)");
+    expect(() => checkFinite('f', 'x', data)).toThrow(
+      "f: argument 'x' must be finite; found Infinity at [4]");
+    expect(() => checkOperand('f', 'A', new Matrix(2, 3, data))).toThrow(NonFiniteInput);
+    expect(() => withScratch((s) => copyInChecked(s, 'f', 'A', data, true, 2))).toThrow(
+      "f: argument 'A' must be finite; found Infinity at (2, 0)");
+    // Unchecked, the copy goes through untouched; checked, finite data passes.
+    expect(withScratch((s) => s.copyOut(copyInChecked(s, 'f', 'A', data, false), 6)))
+      .toEqual(data);
+    const ok = new Float64Array([1, -0, 5e-324, 1.7976931348623157e308]);
+    expect(withScratch((s) => s.copyOut(copyInChecked(s, 'f', 'A', ok, true), 4))).toEqual(ok);
+  });
+
+  it('checkScalar accepts finite numbers only', () => {
+    expect(checkScalar('f', 'alpha', -2.5)).toBe(-2.5);
+    expect(() => checkScalar('f', 'alpha', -Infinity)).toThrow(
+      "f: argument 'alpha' must be finite; got -Infinity");
+    expect(() => checkScalar('f', 'alpha', null)).toThrow(
+      "f: argument 'alpha' must be a number; got object");
+  });
+});
