@@ -3,13 +3,13 @@
 // this one process. Every result is checked against deeplin's, and each timed call feeds a
 // checksum, so no work can be optimised away. The first call at each size is timed apart from
 // the steady state that tinybench measures.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { Matrix as MlMatrix } from 'ml-matrix';
 import { Bench } from 'tinybench';
 import { init, Matrix, matmul } from '../dist/index.js';
 import { wasm } from '../dist/core/wasm.js';
 import { f64View } from '../dist/core/memory.js';
 import { machine, machineLine } from './machine.mjs';
+import { saveResults } from './lib/results.mjs';
 
 const SIZES = [64, 128, 256, 512, 1024];
 /** Skip the plain loop where its call, predicted from the size before (n³), exceeds this. */
@@ -147,8 +147,4 @@ for (const r of rows) {
 if (!Number.isFinite(sink)) throw new Error('gemm bench: checksum is not finite');
 console.log(`checksum ${sink.toExponential(6)} (keeps every timed product live)`);
 
-const date = new Date().toISOString();
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const file = new URL(`./results/gemm-${date.slice(0, 10)}.json`, import.meta.url);
-writeFileSync(file, `${JSON.stringify({ suite: 'gemm', date, machine: info, rows }, null, 1)}\n`);
-console.log(`wrote ${file.pathname}`);
+console.log(`wrote ${saveResults('gemm', rows)}`);
