@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DeepLinearNetwork, Matrix, init } from '../dist/index.js';
+import { saveResults } from './lib/results.mjs';
 
 export const SIZES = [
   { n: 64, d: 256, m: 256, h: 3 },
@@ -179,4 +180,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const arg = process.argv.find((a) => a.startsWith('--seconds='));
   const rows = await run({ seconds: arg ? Number(arg.split('=')[1]) : 1 });
   printTable(rows);
+  console.log(`wrote ${saveResults('dln', rows)}`);
 }
