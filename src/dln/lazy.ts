@@ -56,7 +56,9 @@ export function lazySolution(
 ): Float64Array {
   checkOperand('lazySolution', 'A', a);
   const bv = checkVector('lazySolution', 'b', b, a.rows);
-  const t0 = theta0 ? checkVector('lazySolution', 'theta0', theta0, a.cols) : new Float64Array(a.cols);
+  const t0 = theta0
+    ? checkVector('lazySolution', 'theta0', theta0, a.cols)
+    : new Float64Array(a.cols);
   const mat = matmul(kernel, a, { transposeB: true });
   const amat = matmul(a, mat);
   const r = matmul(a, new Matrix(a.cols, 1, t0)).data.map((v, i) => bv[i]! - v);
