@@ -3,6 +3,7 @@
 // trainer against the TypeScript reference GD (reference-gd.ts) on the same start.
 import { describe, expect, it } from 'vitest';
 import { InvalidArgument } from '../../src/core/errors.js';
+import { productSolution, woodworthSolution } from '../../src/dln/diagonal.js';
 import { spectralNormSq } from '../../src/dln/geometry.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import { matmul } from '../../src/linalg/products.js';
@@ -10,6 +11,7 @@ import { makeGrid, logGrid } from '../../src/experiments/scenarios/grid.js';
 import { logLogSlope, mean, meanStd, std, fmt } from '../../src/experiments/scenarios/stats.js';
 import { makeProblem, P0 } from '../../src/experiments/scenarios/problem.js';
 import { fit, productOf, safeStep } from '../../src/experiments/scenarios/fitting.js';
+import { mirrorLimit } from '../../src/experiments/scenarios/mirror-limit.js';
 import { ReferenceNetwork, matvecTs, norm, sub } from './reference-gd.js';
 
 describe('grid', () => {
@@ -86,5 +88,23 @@ describe('trainers', () => {
     expect(Math.abs(lib.result.steps - ref.steps)).toBeLessThanOrEqual(2);
     expect(norm(sub(lib.theta, refNet.theta()))).toBeLessThan(1e-11);
     expect(norm(sub(productOf(lib.factors), lib.theta))).toBeLessThan(1e-13);
+  });
+});
+
+describe('S11 stopgap mirror limit', () => {
+  it('agrees with dln\'s Woodworth and u⊙v closed forms and interpolates', () => {
+    const p = makeProblem({ ...P0, seed: 6 });
+    const d = p.d;
+    const a = 0.3;
+    const wood = mirrorLimit(p.A, p.b, new Float64Array(d).fill(2 * a * a), new Float64Array(d), 1);
+    const libWood = woodworthSolution(p.A, p.b, a);
+    expect(norm(sub(wood, libWood)) / norm(libWood)).toBeLessThan(1e-7);
+    expect(norm(sub(matvecTs(p.A, wood), p.b))).toBeLessThan(1e-10);
+    const v = Matrix.randn(d, 1, { seed: 3, scale: 0.5 }).data;
+    const u = v.map((z) => Math.sqrt(2 + z * z));
+    const o = u.map((z, i) => Math.asinh(z * v[i]!));
+    const prod = mirrorLimit(p.A, p.b, new Float64Array(d).fill(1), o, 2);
+    const libProd = productSolution(p.A, p.b, u, v);
+    expect(norm(sub(prod, libProd)) / norm(libProd)).toBeLessThan(1e-7);
   });
 });
