@@ -408,7 +408,8 @@ function layersFrom(pd: usize, first: i32, eta: f64, beta: f64, wantGrad: bool):
     if (update && wantGrad) gradSq += outerFrobSq(rows, cols, k, pu, ps);
     if (k == 1) {
       if (beta != 0 && update) {
-        fusedLayerMomentum(rows, cols, pw, pVel + (pw - pParams), pu, ps, puOut, eta, beta, wantOut);
+        const pv = pVel + (pw - pParams);
+        fusedLayerMomentum(rows, cols, pw, pv, pu, ps, puOut, eta, beta, wantOut);
       } else {
         if (!update) {
           if (wantOut) matvecTransposed(rows, cols, pw, pu, puOut);

@@ -75,7 +75,9 @@ function gd(
     for (let j = 0; j < d; j++) beta[j] = combine(p[j]!, q[j]!);
     loss = residual(x, beta, yv, r);
     if (!Number.isFinite(loss)) {
-      throw new Diverged(`${fn}: the loss became ${loss} at step ${steps} with step size ${opts.step}`);
+      throw new Diverged(
+        `${fn}: the loss became ${loss} at step ${steps} with step size ${opts.step}`,
+      );
     }
     if (loss < tol || steps === opts.maxSteps) break;
     backprop(x, r, g);

@@ -62,7 +62,9 @@ export function endToEndFlow(
   }
   const method = opts.method ?? 'euler';
   if (method !== 'euler' && method !== 'rk4') {
-    throw new InvalidArgument(`endToEndFlow: option 'method' must be 'euler' or 'rk4'; got ${method}`);
+    throw new InvalidArgument(
+      `endToEndFlow: option 'method' must be 'euler' or 'rk4'; got ${method}`,
+    );
   }
   const steps = Math.round(opts.horizon / step);
   const f = (t: Float64Array) => velocity(a, bv, h, t);
