@@ -1,6 +1,16 @@
-// One line that says where a benchmark ran: CPU model, core count, Node and V8 versions.
-import { readFileSync } from 'node:fs';
+// One line that says where a benchmark ran: CPU model, core count, Node and V8 versions, the
+// load average, and the sha256 of the Wasm module that was measured.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+
+const WASM = new URL('../dist/core/generated/kernels.wasm', import.meta.url);
+
+/** sha256 of dist's kernels.wasm (the module `init()` loads), or null before a build. */
+export function wasmSha256(file = WASM) {
+  if (!existsSync(file)) return null;
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
 
 export function machine() {
   let cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -19,10 +29,11 @@ export function machine() {
     node: process.version,
     v8: process.versions.v8,
     loadavg: os.loadavg().map((x) => Number(x.toFixed(2))),
+    wasmSha256: wasmSha256(),
   };
 }
 
 export function machineLine(m = machine()) {
   return `machine: ${m.cpu}, ${m.cores} cores, Node ${m.node} (V8 ${m.v8}), ` +
-    `load average ${m.loadavg.join(' ')}`;
+    `load average ${m.loadavg.join(' ')}, kernels.wasm sha256 ${m.wasmSha256?.slice(0, 16)}…`;
 }

@@ -6,6 +6,7 @@ import { Bench } from 'tinybench';
 import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
 import { init, Matrix, svd, minNormSolution } from '../dist/index.js';
 import { machineLine } from './machine.mjs';
+import { saveResults } from './lib/results.mjs';
 
 const quick = process.argv.includes('--quick');
 const shapes = quick
@@ -51,4 +52,6 @@ export async function run() {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(`wrote ${saveResults('svd', await run(), { quick })}`);
+}

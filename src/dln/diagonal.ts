@@ -11,6 +11,7 @@
 import { Diverged, ShapeMismatch } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { checkOperand, checkVector } from '../linalg/validate.js';
+import { checkFiniteVector, checkPositive } from './arguments.js';
 
 export interface DiagonalOptions {
   /** Step size η. */
@@ -56,7 +57,9 @@ function gd(
   update: (p: Float64Array, q: Float64Array, g: Float64Array, eta: number) => void,
 ): DiagonalRun {
   checkOperand(fn, 'X', x);
-  const yv = checkVector(fn, 'y', y, x.rows);
+  const yv = checkFiniteVector(fn, 'y', y, x.rows);
+  checkFiniteVector(fn, 'u0', p);
+  checkFiniteVector(fn, 'v0', q);
   if (!(opts.step > 0) || !Number.isSafeInteger(opts.maxSteps) || opts.maxSteps < 0) {
     throw new RangeError(`${fn}: options 'step' > 0 and integer 'maxSteps' ≥ 0 required; got ` +
       `${opts.step}, ${opts.maxSteps}`);
@@ -91,6 +94,7 @@ function gd(
 export function trainWoodworth(
   x: Matrix, y: Float64Array, alpha: number, opts: DiagonalOptions,
 ): DiagonalRun {
+  checkPositive('trainWoodworth', 'alpha', alpha);
   const d = x.cols;
   const wp = new Float64Array(d).fill(alpha);
   const wm = new Float64Array(d).fill(alpha);
@@ -128,6 +132,8 @@ export function trainProduct(
 
 /** Q_α(β) of Woodworth et al.: Σ 2α² − √(4α⁴ + β_i²) + β_i asinh(β_i/(2α²)). */
 export function woodworthPotential(beta: Float64Array, alpha: number): number {
+  checkFiniteVector('woodworthPotential', 'beta', beta);
+  checkPositive('woodworthPotential', 'alpha', alpha);
   const a2 = alpha * alpha;
   let s = 0;
   for (const v of beta) s += 2 * a2 - Math.sqrt(4 * a2 * a2 + v * v) + v * Math.asinh(v / (2 * a2));
@@ -254,7 +260,8 @@ function solveSpd(h: Matrix, rhs: Float64Array): Float64Array {
  */
 export function woodworthSolution(x: Matrix, y: Float64Array, alpha: number): Float64Array {
   checkOperand('woodworthSolution', 'X', x);
-  const yv = checkVector('woodworthSolution', 'y', y, x.rows);
+  const yv = checkFiniteVector('woodworthSolution', 'y', y, x.rows);
+  checkPositive('woodworthSolution', 'alpha', alpha);
   const d = x.cols;
   return dualNewton('woodworthSolution', x, yv, new Float64Array(d).fill(2 * alpha * alpha),
     new Float64Array(d), 1);
@@ -270,7 +277,9 @@ export function productSolution(
   x: Matrix, y: Float64Array, u0: Float64Array, v0: Float64Array,
 ): Float64Array {
   checkOperand('productSolution', 'X', x);
-  const yv = checkVector('productSolution', 'y', y, x.rows);
+  const yv = checkFiniteVector('productSolution', 'y', y, x.rows);
+  checkFiniteVector('productSolution', 'u0', u0);
+  checkFiniteVector('productSolution', 'v0', v0);
   if (u0.length !== x.cols || v0.length !== x.cols) {
     throw new ShapeMismatch(`productSolution: u0 and v0 must have length ${x.cols}; got ` +
       `${u0.length} and ${v0.length}`);

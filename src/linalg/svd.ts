@@ -12,6 +12,11 @@
 // singular values below 2^FLUSH in those units (≈1e-265·max|a_ij|) come out as exact zeros,
 // with orthonormal completing vectors, which keeps the absolute contract but not relative
 // accuracy for such extreme dynamic ranges within one matrix.
+//
+// Known shortcoming, speed: cyclic Jacobi needs ~10 sweeps of ~4n³ flops on matrices with a flat
+// spectrum (random ones), so the thin SVD takes 3–4× numpy's LAPACK time on wide 1:2 shapes and
+// 6–8× on square ones (CPU time, bench/compare-numpy/svd.mjs, 2026-12-04). Blocking the
+// rotations onto GEMM is the known way further.
 import { ConvergenceFailure, InvalidArgument } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';

@@ -1,0 +1,42 @@
+// A static file server for the Chromium benchmark page, on 127.0.0.1 only, with the headers
+// of cross-origin isolation (COOP/COEP), which give the page 5 µs timers instead of 100 µs.
+// It serves the package folder read-only: dist/, bench/ and the two baselines in node_modules.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const ALLOWED = ['dist/', 'bench/', 'node_modules/ml-matrix/', 'node_modules/tinybench/'];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.json': 'application/json',
+};
+
+/** Start on an ephemeral loopback port; resolves to { url, close }. */
+export function serve() {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).slice(1);
+    const file = join(root, path);
+    const ok = ALLOWED.some((p) => path.startsWith(p)) && existsSync(file) &&
+      statSync(file).isFile();
+    if (!ok) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => server.close() });
+    });
+  });
+}
