@@ -1,16 +1,15 @@
 // The scenarios' shared helpers against closed forms: the grid and its overrides, the
-// statistics, the problem's θ* and null-space part, the step rule, and the library's Wasm
+// statistics, the problem's θ* and null-space part, and the library's Wasm
 // trainer against the TypeScript reference GD (reference-gd.ts) on the same start.
 import { describe, expect, it } from 'vitest';
 import { InvalidArgument } from '../../src/core/errors.js';
 import { productSolution, woodworthSolution } from '../../src/dln/diagonal.js';
 import { spectralNormSq } from '../../src/dln/geometry.js';
 import { Matrix } from '../../src/linalg/matrix.js';
-import { matmul } from '../../src/linalg/products.js';
 import { makeGrid, logGrid } from '../../src/experiments/scenarios/grid.js';
 import { logLogSlope, mean, meanStd, std, fmt } from '../../src/experiments/scenarios/stats.js';
 import { makeProblem, P0 } from '../../src/experiments/scenarios/problem.js';
-import { fit, productOf, safeStep } from '../../src/experiments/scenarios/fitting.js';
+import { fit, productOf } from '../../src/experiments/scenarios/fitting.js';
 import { mirrorLimit } from '../../src/experiments/scenarios/mirror-limit.js';
 import { ReferenceNetwork, matvecTs, norm, sub } from './reference-gd.js';
 
@@ -53,7 +52,7 @@ describe('stats', () => {
   });
 });
 
-describe('problem and step rule', () => {
+describe('problem', () => {
   it('θ* solves Aθ = b, has no null-space part, and P_N removes AᵀA-components', () => {
     const p = makeProblem({ ...P0, seed: 4 });
     expect(norm(sub(matvecTs(p.A, p.thetaStar), p.b))).toBeLessThan(1e-13);
@@ -64,13 +63,6 @@ describe('problem and step rule', () => {
     expect(Math.abs(p.sigmaMax2 / spectralNormSq(p.A) - 1)).toBeLessThan(1e-10);
   });
 
-  it('with only x trained, the kernel step is 0.5/σ_max(AW)²', () => {
-    const p = makeProblem({ ...P0, seed: 5 });
-    const w = Matrix.randn(20, 6, { seed: 9, scale: 0.4 });
-    const x = Matrix.randn(6, 1, { seed: 10 });
-    const eta = safeStep(p, [w, x], { frozen: [true, false] });
-    expect(Math.abs(eta * spectralNormSq(matmul(p.A, w)) - 0.5)).toBeLessThan(1e-10);
-  });
 });
 
 describe('trainers', () => {

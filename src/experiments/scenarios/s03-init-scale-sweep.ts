@@ -135,8 +135,9 @@ function summarize(rows: Row[]): Summary {
   return {
     tables, plots, checks,
     notes: [
-      'P0 (n = 5, d = 20), every factor s·N(0, 1/m); step min(0.5/λmax(AM0Aᵀ), ' +
-        '1/((h+1)‖θ*‖^{2h/(h+1)}σ_max²)); stop at loss < max(1e-25, (1e-13‖θ0‖)²).',
+      'P0 (n = 5, d = 20), every factor s·N(0, 1/m); dln\'s auto step min(0.5/λ, ' +
+        '1/((h+1)‖θ*‖^{2h/(h+1)}σ_max²)), λ = Σ‖S_{i+1}‖²σ_max(AP_i)² ≥ λmax(AM0Aᵀ); stop at ' +
+        'loss < max(1e-25, (1e-13‖θ0‖)²).',
       'Runs left on the plateau near the saddle at the origin (small s, deep nets) are counted ' +
         'as not converged and kept out of the means and checks.',
     ],

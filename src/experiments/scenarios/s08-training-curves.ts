@@ -3,7 +3,8 @@
 // like log(1/s) for h = 1 and like s^{−(h−1)} for h ≥ 2 (in units of 1/η steps). The late phase
 // is linear convergence.
 import type { Config, Row, Scenario, Summary, Series } from '../types.js';
-import { lossTolFor, openNetwork, productOf, safeStep } from './fitting.js';
+import { autoStep } from '../../dln/stepsize.js';
+import { lossTolFor, openNetwork, productOf } from './fitting.js';
 import { makeGrid, num } from './grid.js';
 import { makeProblem, P0, seedsOf } from './problem.js';
 import { col, fmt, groupBy, meanStd, sortedUnique, checkBetween, checkAbove } from './stats.js';
@@ -19,7 +20,7 @@ function run(c: Config): Row[] {
     init: { kind: 'gaussian', scale: s }, seed: seeds.init });
   try {
     const f0 = net.initialFactors();
-    const eta = safeStep(problem, f0);
+    const eta = autoStep(net);
     const lossTol = lossTolFor(norm(productOf(f0)));
     // Chunks growing by 3% give a log-spaced trace and the escape step to within 3%.
     const trace: [number, number, number][] = [[0, net.loss(), norm(net.theta())]];
