@@ -65,7 +65,8 @@ for (const n of SIZES) {
         check: probeCheck(a.data, b.data, n, tA, tB, 1e-14),
       },
       {
-        impl: 'tfjs-wasm', precision: 'f32',
+        // tfjs transposes an operand explicitly: 5–20 s a call at n = 1024 on a busy machine.
+        impl: 'tfjs-wasm', precision: 'f32', skip: (ms) => ms > 3000,
         fn: () => {
           const c = tf.matMul(ta, tb, tA, tB);
           const out = c.dataSync();

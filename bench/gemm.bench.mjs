@@ -15,7 +15,8 @@ import { wasm } from '../dist/core/wasm.js';
 import { f64View } from '../dist/core/memory.js';
 import { machine, machineLine } from './machine.mjs';
 
-const SIZES = [64, 128, 256, 512, 1024];
+// --quick (the default of bench/run.mjs) leaves out n = 1024, where ml-matrix takes seconds.
+const SIZES = process.argv.includes('--quick') ? [64, 128, 256, 512] : [64, 128, 256, 512, 1024];
 /** Skip the plain loop where its call, predicted from the size before (n³), exceeds this. */
 const PLAIN_LIMIT_MS = 5000;
 

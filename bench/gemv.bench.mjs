@@ -54,7 +54,8 @@ for (const [m, n] of SHAPES) {
       { impl: 'plain JS', fn: () => plainMatvec(a.data, m, n, x, transpose), check },
     ];
     const name = `gemv:m=${m},n=${n},tA=${+transpose}`;
-    rows.push(...await measureCase(name, tasks, { work: 2 * m * n, budgetMs: 400, maxIterations: 500 }));
+    const opts = { work: 2 * m * n, budgetMs: 400, maxIterations: 500 };
+    rows.push(...await measureCase(name, tasks, opts));
   }
 }
 printTable('GEMV', rows, ['ml-matrix', 'plain JS']);

@@ -65,7 +65,8 @@ function checkPinv(a, m, n, tol) {
       }
       let s = 0;
       for (let k = 0; k < n; k++) s += a[i * n + k] * xa[k];
-      if (!(Math.abs(s - a[i * n + j]) <= tol)) return `(AXA)[${i},${j}] is off by ${s - a[i * n + j]}`;
+      const err = s - a[i * n + j];
+      if (!(Math.abs(err) <= tol)) return `(AXA)[${i},${j}] is off by ${err}`;
     }
     return true;
   };
@@ -93,13 +94,15 @@ for (const [m, n] of SHAPES) {
       const f = new QrDecomposition(mlT);
       return { q: f.orthogonalMatrix.to1DArray(), r: f.upperTriangularMatrix.to1DArray() };
     } },
-    { impl: 'plain JS', skip: slowPlain, why, check: checkT, fn: () => householderQr(t.data, n, m) },
+    { impl: 'plain JS', skip: slowPlain, why, check: checkT,
+      fn: () => householderQr(t.data, n, m) },
   ].map((task) => ({ ...task, fn: wrapQr(task.fn) }))));
 
   const checkX = checkPinv(a.data, m, n, 1e-8);
   rows.pinv.push(...await measureCase(`pinv:m=${m},n=${n}`, [
     { impl: 'deeplin pinv', fn: () => pinv(a).data, check: checkX },
-    { impl: 'ml-matrix', skip: slowMl, why, fn: () => pseudoInverse(ml).to1DArray(), check: checkX },
+    { impl: 'ml-matrix', skip: slowMl, why, fn: () => pseudoInverse(ml).to1DArray(),
+      check: checkX },
     { impl: 'plain JS', skip: slowPlain, why, fn: () => normalPinv(a.data, m, n),
       check: checkPinv(a.data, m, n, 1e-6) },
   ]));
@@ -132,5 +135,7 @@ function wrapQr(fn) {
 
 printTable('QR (thin, of the tall transposes)', rows.qr, ['ml-matrix', 'plain JS']);
 printTable('Pseudoinverse', rows.pinv, ['ml-matrix', 'plain JS']);
-printTable('Minimum-norm solve (one right-hand side; ml-matrix: pseudoInverse·b)', rows.minnorm, ['ml-matrix', 'plain JS']);
-console.log(`\nwrote ${saveResults('qr', [...rows.qr, ...rows.pinv, ...rows.minnorm], { quick })}`);
+printTable('Minimum-norm solve (one right-hand side; ml-matrix: pseudoInverse·b)', rows.minnorm,
+  ['ml-matrix', 'plain JS']);
+const all = [...rows.qr, ...rows.pinv, ...rows.minnorm];
+console.log(`\nwrote ${saveResults('qr', all, { quick })}`);

@@ -1,8 +1,10 @@
 // Benchmark dispatcher: `node bench/run.mjs gemm qr` runs bench/gemm.bench.mjs and
 // bench/qr.bench.mjs; with no suite named, every bench/*.bench.mjs runs, one after another,
 // each in its own Node process so that one suite's JIT state and heap do not colour the next.
-// Flags (e.g. --quick) are passed on to every suite. Each suite prints its tables and merges its
-// rows into bench/results/<date>.json (bench/lib/results.mjs).
+// The default run passes --quick to every suite (smaller size sets, every baseline still in;
+// a few minutes on 2 cores); --full runs the complete size sets of BENCHMARKS.md. Other flags
+// are passed on. Each suite prints its tables and merges its rows into
+// bench/results/<date>.json (bench/lib/results.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +18,9 @@ const available = readdirSync(here)
   .sort();
 
 const args = process.argv.slice(2);
-const flags = args.filter((a) => a.startsWith('--'));
+const full = args.includes('--full');
+const flags = args.filter((a) => a.startsWith('--') && a !== '--full');
+if (!full && !flags.includes('--quick')) flags.push('--quick');
 const wanted = args.filter((a) => !a.startsWith('--'));
 const unknown = wanted.filter((name) => !available.includes(name));
 if (unknown.length > 0) {
@@ -30,6 +34,7 @@ if (!existsSync(new URL('../dist/index.js', import.meta.url))) {
 }
 
 console.log(machineLine());
+console.log(full ? 'full size sets' : 'quick size sets (--full for all)');
 let failed = 0;
 const start = performance.now();
 for (const name of wanted.length > 0 ? wanted : available) {

@@ -28,7 +28,8 @@ export async function sweepInputs(id, quick) {
     const factors = net.initialFactors();
     net.dispose();
     return {
-      config: c, n: problem.n, d: problem.d, A: Array.from(problem.A.data), b: Array.from(problem.b),
+      config: c, n: problem.n, d: problem.d,
+      A: Array.from(problem.A.data), b: Array.from(problem.b),
       factors: factors.map((f) => ({ rows: f.rows, cols: f.cols, data: Array.from(f.data) })),
       step: safeStep(problem, factors), lossTol: lossTolFor(norm(productOf(factors))),
       maxSteps: c.maxSteps, thetaStar: Array.from(problem.thetaStar),

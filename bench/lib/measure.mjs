@@ -25,8 +25,8 @@ export function budget(firstMs, budgetMs = 800, max = 50) {
 /**
  * Measure each task of one case.
  * @param name the case, every parameter in it (e.g. 'gemm:n=256,tA=0,tB=1')
- * @param tasks [{ impl, fn, check(out) → true|string, precision?, skip?: true | (firstMs) → bool,
- *   why?: the reason shown for skip === true }]
+ * @param tasks [{ impl, fn, check(out) → true|string, precision?,
+ *   skip?: true | (firstMs) → bool, why?: the reason shown for skip === true }]
  * @param opts { work: flops per call (GF/s column) or null; unit: 'GF/s' | 'calls/s';
  *   budgetMs per task; maxIterations }
  * @returns one row per task: name, impl, firstMs, medianMs, madMs, rmePct, samples, rate

@@ -31,8 +31,8 @@ export function printTable(title, rows, baselines = []) {
   const body = rows.map((r) => {
     const impl = r.precision === 'f32' ? `${r.impl} (f32)` : r.impl;
     if (r.skipped) {
-      return [r.name, impl, r.firstMs === null ? '—' : fmt(r.firstMs, 1), `skipped (${r.skipped})`, '', '',
-        ...baselines.map(() => '')];
+      const first = r.firstMs === null ? '—' : fmt(r.firstMs, 1);
+      return [r.name, impl, first, `skipped (${r.skipped})`, '', '', ...baselines.map(() => '')];
     }
     const madPct = (100 * r.madMs) / r.medianMs;
     const rate = r.rate >= 100 ? fmt(r.rate, 0) : r.rate.toPrecision(3);

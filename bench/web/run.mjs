@@ -31,8 +31,9 @@ try {
   console.log(`browser: ${result.userAgent}; crossOriginIsolated ${result.isolated}; ` +
     `hardwareConcurrency ${result.cores}`);
   const titles = {
-    gemm: 'GEMM (Chromium)', gemv: 'GEMV (Chromium)', qr: 'QR of the tall transposes (Chromium)',
-    minnorm: 'Minimum-norm solve (Chromium)', svd: 'SVD, singular values of the thin SVD (Chromium)',
+    gemm: 'GEMM (Chromium)', gemv: 'GEMV (Chromium)',
+    qr: 'QR of the tall transposes (Chromium)', minnorm: 'Minimum-norm solve (Chromium)',
+    svd: 'SVD, singular values of the thin SVD (Chromium)',
   };
   const all = [];
   for (const [key, rows] of Object.entries(result.groups)) {

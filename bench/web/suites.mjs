@@ -82,8 +82,9 @@ async function run() {
     const mb = new Ml.Matrix(b.toArray());
     const w = 2 * n ** 3;
     const name = `gemm:n=${n},tA=0,tB=0`;
-    groups.gemm.push(measure(name, 'deeplin matmul', () => matmul(a, b).data, near(ref, 1e-13), w));
-    groups.gemm.push(measure(name, 'ml-matrix', () => ma.mmul(mb).to1DArray(), near(ref, 1e-13), w));
+    const close = near(ref, 1e-13);
+    groups.gemm.push(measure(name, 'deeplin matmul', () => matmul(a, b).data, close, w));
+    groups.gemm.push(measure(name, 'ml-matrix', () => ma.mmul(mb).to1DArray(), close, w));
     groups.gemm.push(measure(name, 'plain JS', () => plainMatmul(a.data, b.data, n),
       near(ref, 0), w));
     log(`done ${name}`);
@@ -95,7 +96,8 @@ async function run() {
     const ma = new Ml.Matrix(a.toArray());
     const mx = Ml.Matrix.columnVector(Array.from(x));
     const name = `gemv:m=${m},n=${n},tA=0`;
-    groups.gemv.push(measure(name, 'deeplin matvec', () => matvec(a, x), near(ref, 1e-13), 2 * m * n));
+    groups.gemv.push(measure(name, 'deeplin matvec', () => matvec(a, x), near(ref, 1e-13),
+      2 * m * n));
     groups.gemv.push(measure(name, 'ml-matrix', () => ma.mmul(mx).to1DArray(), near(ref, 1e-13),
       2 * m * n));
     groups.gemv.push(measure(name, 'plain JS', () => plainMatvec(a.data, m, n, x), near(ref, 0),
@@ -110,7 +112,8 @@ async function run() {
     // R is unique up to the signs of its rows: compare |R|.
     const absR = (r) => Float64Array.from(r, Math.abs);
     const qrName = `qr:m=${n},n=${m},reduced`;
-    groups.qr.push(measure(qrName, 'deeplin qr', () => absR(qr(t).R.data), near(absR(rq.r), 1e-10)));
+    groups.qr.push(measure(qrName, 'deeplin qr', () => absR(qr(t).R.data),
+      near(absR(rq.r), 1e-10)));
     groups.qr.push(measure(qrName, 'plain JS', () => absR(householderQr(t.data, n, m).r),
       near(absR(rq.r), 0)));
     const x = normalMinNorm(a.data, m, n, b);
@@ -123,7 +126,8 @@ async function run() {
       const sv = new Ml.SingularValueDecomposition(new Ml.Matrix(a.toArray()),
         { autoTranspose: true }).diagonal;
       const svName = `svd:m=${m},n=${n},thin`;
-      groups.svd.push(measure(svName, 'deeplin svd', () => svd(a).s, near(Float64Array.from(sv), 1e-10)));
+      const values = Float64Array.from(sv);
+      groups.svd.push(measure(svName, 'deeplin svd', () => svd(a).s, near(values, 1e-10)));
       groups.svd.push(measure(svName, 'ml-matrix', () => Float64Array.from(
         new Ml.SingularValueDecomposition(new Ml.Matrix(a.toArray()), { autoTranspose: true })
           .diagonal), near(Float64Array.from(sv), 0), undefined, 3));
