@@ -2,7 +2,6 @@
 // Woodworth's β = w₊² − w₋² from w₊ = w₋ = α·1 reaches argmin Q_α(β) over Aβ = b, which moves
 // from minimum ℓ1 (α → 0) to minimum ℓ2 (α → ∞); Azulay's β = u ⊙ v keeps δ = u² − v² and its
 // limit depends on the shape |δ|. GD limits are compared with the closed forms.
-import { Diverged } from '../../core/errors.js';
 import {
   productSolution, trainProduct, trainWoodworth, woodworthSolution,
 } from '../../dln/diagonal.js';
@@ -10,22 +9,11 @@ import { Random } from '../../linalg/random.js';
 import { matvec } from '../../linalg/products.js';
 import type { Config, Row, Scenario, Summary } from '../types.js';
 import { logGrid, makeGrid, num, str } from './grid.js';
-import { mirrorLimit } from './mirror-limit.js';
 import { makeProblem, P0, seedsOf, type Problem } from './problem.js';
 import { checkBelow, col, fmt, groupBy, maxOf, mean, meanStd, sortedUnique } from './stats.js';
 import { distance, norm } from './vectors.js';
 
 const l1 = (x: Float64Array) => x.reduce((s, v) => s + Math.abs(v), 0);
-
-/** dln's closed form, or mirror-limit.ts's stopgap where dln's dual Newton throws. */
-function limitOf(solve: () => Float64Array, fallback: () => Float64Array): Float64Array {
-  try {
-    return solve();
-  } catch (e) {
-    if (!(e instanceof Diverged)) throw e;
-    return fallback();
-  }
-}
 
 /** ‖P_N z‖/‖z‖: how far z is from range(Aᵀ) (zero exactly at the mirror-flow limit). */
 function offRange(problem: Problem, z: Float64Array): number {
@@ -45,8 +33,7 @@ function run(c: Config): Row[] {
   let potential: (beta: Float64Array) => Float64Array;
   let scaleOfBeta: (bmax: number) => number;
   if (part === 'woodworth') {
-    limit = limitOf(() => woodworthSolution(problem.A, problem.b, x), () => mirrorLimit(
-      problem.A, problem.b, new Float64Array(d).fill(2 * x * x), new Float64Array(d), 1));
+    limit = woodworthSolution(problem.A, problem.b, x);
     potential = (beta) => beta.map((v) => Math.asinh(v / (2 * x * x)));
     scaleOfBeta = (bmax) => 4 * (bmax + 2 * x * x);
   } else {
@@ -55,8 +42,7 @@ function run(c: Config): Row[] {
     const u = v.map((z) => Math.sqrt(x + z * z));
     [u0, v0] = [u, v];
     const o = u.map((z, i) => Math.asinh((2 * z * v[i]!) / x));
-    limit = limitOf(() => productSolution(problem.A, problem.b, u, v), () => mirrorLimit(
-      problem.A, problem.b, new Float64Array(d).fill(x / 2), o, 2));
+    limit = productSolution(problem.A, problem.b, u, v);
     potential = (beta) => beta.map((v, i) => 0.5 * Math.asinh((2 * v) / x) - 0.5 * o[i]!);
     scaleOfBeta = (bmax) => Math.sqrt(x * x + 4 * bmax * bmax);
   }
