@@ -181,7 +181,8 @@ function dualNewton(
       const trial = lambda.map((v, i) => v - step * dir[i]!);
       const trialBeta = betaOf(trial);
       const trialG = residualOf(trialBeta);
-      const trialNorm = norm2(trialG, loose); // an overflowing trial is no decrease
+      // An overflowing trial has an infinite residual: no decrease, so the step halves.
+      const trialNorm = norm2(trialG, loose);
       if (trialNorm < gn) [lambda, beta, g, gn, moved] = [trial, trialBeta, trialG, trialNorm, true];
     }
     if (moved) continue;

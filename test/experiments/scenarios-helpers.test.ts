@@ -32,6 +32,19 @@ describe('grid', () => {
       .toThrow(/T.grid: unknown override 'depth'; expected one of seeds, h, s, maxSteps/);
   });
 
+  it('refuses override values of the wrong kind before any run starts', () => {
+    const words = { full: { axes: { part: ['woodworth', 'azulay'] }, seeds: 1 },
+      quick: { axes: { part: ['woodworth'] }, seeds: 1 } };
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { h: '1,abc' } }))
+      .toThrow(/T.grid: override 'h' takes finite numbers; got 'abc'/);
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { maxSteps: 'Infinity' } }))
+      .toThrow(/override 'maxSteps' takes finite numbers; got 'Infinity'/);
+    expect(() => makeGrid('T', words, { quick: true, overrides: { part: 'diag' } }))
+      .toThrow(/override 'part' takes one of woodworth, azulay; got 'diag'/);
+    expect(makeGrid('T', words, { quick: true, overrides: { part: 'azulay' } })[0]!.part)
+      .toBe('azulay');
+  });
+
   it('spaces a log grid evenly in the exponent', () => {
     expect(logGrid(-3, 1, 5)).toEqual([0.001, 0.01, 0.1, 1, 10]);
   });

@@ -50,9 +50,10 @@ export function makeGrid(
       }
       seeds = n;
     } else if (key in axes) {
-      axes[key] = raw.split(',').map(parseValue);
+      axes[key] = raw.split(',').map((r) => overrideValue(id, key, r, [
+        ...spec.full.axes[key] ?? [], ...spec.quick.axes[key] ?? []]));
     } else if (key in params) {
-      params[key] = parseValue(raw);
+      params[key] = overrideValue(id, key, raw, [spec.full.params?.[key], spec.quick.params?.[key]]);
     } else {
       const known = ['seeds', ...Object.keys(axes), ...Object.keys(params)].join(', ');
       throw new InvalidArgument(
@@ -75,6 +76,26 @@ export function makeGrid(
     }
   }
   return configs;
+}
+
+/**
+ * One `--set` value, of the kind the grid's own values have: a finite number where they are
+ * numbers, one of them where they are words; checked here so no worker starts on a bad value.
+ */
+function overrideValue(id: string, key: string, raw: string, defaults: (Value | undefined)[]) {
+  const value = parseValue(raw);
+  const known = defaults.filter((v): v is Value => v !== undefined);
+  if (known.every((v) => typeof v === 'number')) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new InvalidArgument(
+        `${id}.grid: override '${key}' takes finite numbers; got '${raw}'`,
+      );
+    }
+  } else if (known.every((v) => typeof v === 'string') && !(known as Value[]).includes(value)) {
+    const words = [...new Set(known)].join(', ');
+    throw new InvalidArgument(`${id}.grid: override '${key}' takes one of ${words}; got '${raw}'`);
+  }
+  return value;
 }
 
 /** A log-spaced grid from 10^lo to 10^hi with `count` points, rounded to 3 digits. */
