@@ -41,6 +41,8 @@ describe('grid', () => {
       .toThrow(/override 'maxSteps' takes finite numbers; got 'Infinity'/);
     expect(() => makeGrid('T', words, { quick: true, overrides: { part: 'diag' } }))
       .toThrow(/override 'part' takes one of woodworth, azulay; got 'diag'/);
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { seeds: '1000000' } }))
+      .toThrow(/override 'seeds' must be a whole number from 1 to 1000; got 1000000/);
     expect(makeGrid('T', words, { quick: true, overrides: { part: 'azulay' } })[0]!.part)
       .toBe('azulay');
   });

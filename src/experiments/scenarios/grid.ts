@@ -5,6 +5,9 @@ import type { Config, GridOptions } from '../types.js';
 
 export type Value = number | string | boolean;
 
+/** More seeds than this per grid point is a typo, not a sweep (1 000 already costs minutes). */
+const MAX_SEEDS = 1000;
+
 export interface GridSpec {
   /** Swept axes, in the order the configs vary (last fastest). */
   axes: Record<string, Value[]>;
@@ -43,9 +46,9 @@ export function makeGrid(
   for (const [key, raw] of Object.entries(opts.overrides ?? {})) {
     if (key === 'seeds') {
       const n = Number(raw);
-      if (!Number.isInteger(n) || n < 1) {
+      if (!/^\d+$/.test(raw.trim()) || n < 1 || n > MAX_SEEDS) {
         throw new InvalidArgument(
-          `${id}.grid: override 'seeds' must be a positive integer; got ${raw}`,
+          `${id}.grid: override 'seeds' must be a whole number from 1 to ${MAX_SEEDS}; got ${raw}`,
         );
       }
       seeds = n;
