@@ -110,7 +110,10 @@ function summarize(all: Row[]): Summary {
       title: 'Side panel, plain GD from Gaussian(s): without rescaling, large s is not lazy',
       x: { label: 'init scale s', log: true }, y: { label: 'relative distance', log: true },
       series: [
-        { name: '‖θ∞ − θ_lazy(θ0)‖/‖θ∞ − θ0‖', kind: 'line' as const, points: plainCurve('toLazy') },
+        {
+          name: '‖θ∞ − θ_lazy(θ0)‖/‖θ∞ − θ0‖', kind: 'line' as const,
+          points: plainCurve('toLazy'),
+        },
         { name: '‖θ∞ − θ*‖/‖θ*‖', kind: 'line' as const, points: plainCurve('relErr') },
         { name: 'max_i ‖W_i(∞) − W_i(0)‖/‖W_i(0)‖', kind: 'dots' as const,
           points: plainCurve('movement') },
@@ -138,8 +141,8 @@ function summarize(all: Row[]): Summary {
         1 - ok.length / rows.length, 1e-12),
     ],
     notes: ['P0, Gaussian(1) factors; dln\'s auto step (the kernel bound at θ0 and the ' +
-      'balanced-curvature bound at ‖θ*‖/α, halved under lazy scaling). The side panel trains the same networks without rescaling from ' +
-      'Gaussian(s), the large-s end of S3\'s sweep: b − Aθ0 grows with θ0, the weights move by ' +
+      'balanced-curvature bound at ‖θ*‖/α, halved under lazy scaling). The side panel ' +
+      'trains the same networks without rescaling from Gaussian(s), the large-s end of S3\'s sweep: b − Aθ0 grows with θ0, the weights move by ' +
       'O(1) of themselves and θ∞ stays a fixed fraction of its travel away from the lazy ' +
       'interpolant from θ0. Large initialization alone is not the lazy regime (no check: an ' +
       'illustration).'],
