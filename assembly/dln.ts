@@ -10,46 +10,17 @@
 //
 // The network is described by a block of f64 slots written by src/dln/network.ts (pointers are
 // below 2^32, so f64 holds them exactly). The slot numbers are mirrored there.
-import { dgemm } from './gemm';
 
-const H = 0;
-const N = 1;
-const D = 2;
-const K = 3;
-const P_A = 4;
-const P_B = 5;
-const P_R = 6;
-const P_THETA0 = 7;
-const ALPHA = 8;
-const P_THETA_EFF = 9;
-const P_PARAMS = 10;
-const P_VEL = 11;
-const OUT_STEPS = 12;
-const OUT_LOSS = 13;
-const OUT_GRAD_SQ = 14;
-const P_X = 15;
-const FROZEN_X = 16;
-const P_U_LAST = 17;
-const P_THETA = 18;
-const LAST_TRAINABLE = 19;
-// The factored first layer (see dlnTrain): flag, K = A·W1 (n×m1), C (n×m1), G = AAᵀ (n×n),
-// G·ρ (n), and A·θ0 (n, lazy scaling only).
-const FACTORED = 20;
-const P_K = 21;
-const P_C = 22;
-const P_G = 23;
-const P_GR = 24;
-const P_A_THETA0 = 25;
-const LAYER0 = 28;
-// Per layer i = 1 … h, at LAYER0 + 6(i − 1): W_i, its rows and columns, frozen flag,
-// S_{i+1} (the input this layer multiplies) and U_i (the back-propagated G this layer sees).
-const L_W = 0;
-const L_ROWS = 1;
-const L_COLS = 2;
-const L_FROZEN = 3;
-const L_S_NEXT = 4;
-const L_U = 5;
-const LAYER_SLOTS = 6;
+import { dgemm } from './gemm';
+import {
+  H, N, D, K, P_A, P_B, P_R, P_THETA0, ALPHA, P_THETA_EFF, P_PARAMS, P_VEL, OUT_STEPS, OUT_LOSS,
+  OUT_GRAD_SQ, P_X, FROZEN_X, P_U_LAST, P_THETA, LAST_TRAINABLE, FACTORED, P_K, P_C, P_G, P_GR,
+  P_A_THETA0, L_W, L_ROWS, L_COLS, L_FROZEN, L_S_NEXT, L_U, slot, ptr, int, layer, f64At,
+} from './dln_layout';
+import {
+  sumSq, zero, matvecRows, matvecTransposed, fusedLayer, rankOneUpdate, fusedLayerMomentum,
+  outerFrobSq, addInto,
+} from './dln_blas';
 
 /** Status codes returned by dlnTrain. */
 export const DLN_BUDGET: i32 = 0;
@@ -57,272 +28,6 @@ export const DLN_LOSS_TOL: i32 = 1;
 export const DLN_GRAD_TOL: i32 = 2;
 export const DLN_DIVERGED: i32 = 3;
 
-@inline function slot(pd: usize, i: i32): f64 {
-  return load<f64>(pd + (<usize>i << 3));
-}
-
-@inline function ptr(pd: usize, i: i32): usize {
-  return <usize>load<f64>(pd + (<usize>i << 3));
-}
-
-@inline function int(pd: usize, i: i32): i32 {
-  return <i32>load<f64>(pd + (<usize>i << 3));
-}
-
-@inline function layer(pd: usize, i: i32, field: i32): i32 {
-  return LAYER0 + LAYER_SLOTS * (i - 1) + field;
-}
-
-@inline function f64At(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-/** Sum of squares of n contiguous doubles. */
-function sumSq(n: i32, p: usize): f64 {
-  let acc0 = f64x2.splat(0);
-  let acc1 = f64x2.splat(0);
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const a = v128.load(p + (<usize>i << 3));
-    const b = v128.load(p + (<usize>i << 3), 16);
-    acc0 = f64x2.add(acc0, f64x2.mul(a, a));
-    acc1 = f64x2.add(acc1, f64x2.mul(b, b));
-  }
-  const acc = f64x2.add(acc0, acc1);
-  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  for (; i < n; i++) {
-    const v = f64At(p, i);
-    s += v * v;
-  }
-  return s;
-}
-
-/**
- * n doubles set to zero. A plain SIMD loop: for the short vectors of small networks it beats
- * memory.fill, which engines may lower to a call out of the compiled code.
- */
-@inline function zero(p: usize, n: i32): void {
-  const z = f64x2.splat(0);
-  let i = 0;
-  for (; i + 2 <= n; i += 2) v128.store(p + (<usize>i << 3), z);
-  if (i < n) store<f64>(p + (<usize>i << 3), 0);
-}
-
-/**
- * y = M x for a row-major rows×cols M: four rows per sweep share each load of x.
- */
-function matvecRows(rows: i32, cols: i32, pm: usize, px: usize, py: usize): void {
-  const ld = <usize>cols << 3;
-  let j = 0;
-  for (; j + 4 <= rows; j += 4) {
-    const r0 = pm + <usize>j * ld;
-    const r1 = r0 + ld;
-    const r2 = r1 + ld;
-    const r3 = r2 + ld;
-    let a0 = f64x2.splat(0);
-    let a1 = f64x2.splat(0);
-    let a2 = f64x2.splat(0);
-    let a3 = f64x2.splat(0);
-    let l = 0;
-    for (; l + 2 <= cols; l += 2) {
-      const off = <usize>l << 3;
-      const xv = v128.load(px + off);
-      a0 = f64x2.add(a0, f64x2.mul(v128.load(r0 + off), xv));
-      a1 = f64x2.add(a1, f64x2.mul(v128.load(r1 + off), xv));
-      a2 = f64x2.add(a2, f64x2.mul(v128.load(r2 + off), xv));
-      a3 = f64x2.add(a3, f64x2.mul(v128.load(r3 + off), xv));
-    }
-    let s0 = f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1);
-    let s1 = f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1);
-    let s2 = f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1);
-    let s3 = f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1);
-    if (l < cols) {
-      const off = <usize>l << 3;
-      const xl = load<f64>(px + off);
-      s0 += load<f64>(r0 + off) * xl;
-      s1 += load<f64>(r1 + off) * xl;
-      s2 += load<f64>(r2 + off) * xl;
-      s3 += load<f64>(r3 + off) * xl;
-    }
-    const o = py + (<usize>j << 3);
-    store<f64>(o, s0);
-    store<f64>(o, s1, 8);
-    store<f64>(o, s2, 16);
-    store<f64>(o, s3, 24);
-  }
-  for (; j < rows; j++) {
-    const r0 = pm + <usize>j * ld;
-    let a0 = f64x2.splat(0);
-    let l = 0;
-    for (; l + 2 <= cols; l += 2) {
-      const off = <usize>l << 3;
-      a0 = f64x2.add(a0, f64x2.mul(v128.load(r0 + off), v128.load(px + off)));
-    }
-    let s0 = f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1);
-    if (l < cols) s0 += load<f64>(r0 + (<usize>l << 3)) * load<f64>(px + (<usize>l << 3));
-    store<f64>(py + (<usize>j << 3), s0);
-  }
-}
-
-/** y = Mᵀ x for a row-major rows×cols M (y has cols entries), two rows per sweep. */
-function matvecTransposed(rows: i32, cols: i32, pm: usize, px: usize, py: usize): void {
-  zero(py, cols);
-  const ld = <usize>cols << 3;
-  let j = 0;
-  for (; j + 2 <= rows; j += 2) {
-    const r0 = pm + <usize>j * ld;
-    const r1 = r0 + ld;
-    const x0 = f64At(px, j);
-    const x1 = f64At(px, j + 1);
-    const c0 = f64x2.splat(x0);
-    const c1 = f64x2.splat(x1);
-    let l = 0;
-    for (; l + 2 <= cols; l += 2) {
-      const off = <usize>l << 3;
-      const acc = f64x2.add(f64x2.mul(c0, v128.load(r0 + off)), f64x2.mul(c1, v128.load(r1 + off)));
-      v128.store(py + off, f64x2.add(v128.load(py + off), acc));
-    }
-    if (l < cols) {
-      const off = <usize>l << 3;
-      const sum = x0 * load<f64>(r0 + off) + x1 * load<f64>(r1 + off);
-      store<f64>(py + off, load<f64>(py + off) + sum);
-    }
-  }
-  if (j < rows) {
-    const r0 = pm + <usize>j * ld;
-    const x0 = f64At(px, j);
-    for (let l = 0; l < cols; l++) {
-      const off = <usize>l << 3;
-      store<f64>(py + off, load<f64>(py + off) + x0 * load<f64>(r0 + off));
-    }
-  }
-}
-
-/**
- * The fused backward-and-update sweep of one layer (vector case):
- *   uOut = Wᵀ u  from the old rows, then  W −= η v sᵀ  (v = u for an ordinary layer).
- * Four rows per sweep share each load and store of uOut and of s.
- */
-function fusedLayer(
-  rows: i32, cols: i32, pw: usize, pu: usize, ps: usize, puOut: usize, eta: f64,
-  pv: usize = 0,
-): void {
-  if (pv == 0) pv = pu;
-  zero(puOut, cols);
-  const ld = <usize>cols << 3;
-  let j = 0;
-  for (; j + 4 <= rows; j += 4) {
-    const r0 = pw + <usize>j * ld;
-    const r1 = r0 + ld;
-    const r2 = r1 + ld;
-    const r3 = r2 + ld;
-    const a0 = f64At(pu, j), a1 = f64At(pu, j + 1), a2 = f64At(pu, j + 2), a3 = f64At(pu, j + 3);
-    const c0 = -eta * f64At(pv, j), c1 = -eta * f64At(pv, j + 1);
-    const c2 = -eta * f64At(pv, j + 2), c3 = -eta * f64At(pv, j + 3);
-    const va0 = f64x2.splat(a0), va1 = f64x2.splat(a1);
-    const va2 = f64x2.splat(a2), va3 = f64x2.splat(a3);
-    const vc0 = f64x2.splat(c0), vc1 = f64x2.splat(c1);
-    const vc2 = f64x2.splat(c2), vc3 = f64x2.splat(c3);
-    let l = 0;
-    for (; l + 2 <= cols; l += 2) {
-      const off = <usize>l << 3;
-      const w0 = v128.load(r0 + off);
-      const w1 = v128.load(r1 + off);
-      const w2 = v128.load(r2 + off);
-      const w3 = v128.load(r3 + off);
-      const sv = v128.load(ps + off);
-      const acc = f64x2.add(
-        f64x2.add(f64x2.mul(va0, w0), f64x2.mul(va1, w1)),
-        f64x2.add(f64x2.mul(va2, w2), f64x2.mul(va3, w3)),
-      );
-      v128.store(puOut + off, f64x2.add(v128.load(puOut + off), acc));
-      v128.store(r0 + off, f64x2.add(w0, f64x2.mul(vc0, sv)));
-      v128.store(r1 + off, f64x2.add(w1, f64x2.mul(vc1, sv)));
-      v128.store(r2 + off, f64x2.add(w2, f64x2.mul(vc2, sv)));
-      v128.store(r3 + off, f64x2.add(w3, f64x2.mul(vc3, sv)));
-    }
-    if (l < cols) {
-      const off = <usize>l << 3;
-      const w0 = load<f64>(r0 + off), w1 = load<f64>(r1 + off);
-      const w2 = load<f64>(r2 + off), w3 = load<f64>(r3 + off);
-      const sl = load<f64>(ps + off);
-      store<f64>(puOut + off, load<f64>(puOut + off) + ((a0 * w0 + a1 * w1) + (a2 * w2 + a3 * w3)));
-      store<f64>(r0 + off, w0 + c0 * sl);
-      store<f64>(r1 + off, w1 + c1 * sl);
-      store<f64>(r2 + off, w2 + c2 * sl);
-      store<f64>(r3 + off, w3 + c3 * sl);
-    }
-  }
-  for (; j < rows; j++) {
-    const r0 = pw + <usize>j * ld;
-    const a0 = f64At(pu, j);
-    const c0 = -eta * f64At(pv, j);
-    for (let l = 0; l < cols; l++) {
-      const off = <usize>l << 3;
-      const w0 = load<f64>(r0 + off);
-      store<f64>(puOut + off, load<f64>(puOut + off) + a0 * w0);
-      store<f64>(r0 + off, w0 + c0 * load<f64>(ps + off));
-    }
-  }
-}
-
-/** W −= η uIn sᵀ alone: the last trainable layer needs no back-propagated vector. */
-function rankOneUpdate(rows: i32, cols: i32, pw: usize, pu: usize, ps: usize, eta: f64): void {
-  const ld = <usize>cols << 3;
-  for (let j = 0; j < rows; j++) {
-    const r0 = pw + <usize>j * ld;
-    const c0 = -eta * f64At(pu, j);
-    const vc0 = f64x2.splat(c0);
-    let l = 0;
-    for (; l + 2 <= cols; l += 2) {
-      const off = <usize>l << 3;
-      v128.store(r0 + off, f64x2.add(v128.load(r0 + off), f64x2.mul(vc0, v128.load(ps + off))));
-    }
-    if (l < cols) {
-      const off = <usize>l << 3;
-      store<f64>(r0 + off, load<f64>(r0 + off) + c0 * load<f64>(ps + off));
-    }
-  }
-}
-
-/** Heavy-ball variant of fusedLayer: V = βV − η uIn sᵀ, W += V. */
-function fusedLayerMomentum(
-  rows: i32, cols: i32, pw: usize, pv: usize, pu: usize, ps: usize, puOut: usize,
-  eta: f64, beta: f64, wantOut: bool,
-): void {
-  if (wantOut) zero(puOut, cols);
-  const ld = <usize>cols << 3;
-  const vb = f64x2.splat(beta);
-  for (let j = 0; j < rows; j++) {
-    const rw = pw + <usize>j * ld;
-    const rv = pv + <usize>j * ld;
-    const a = f64At(pu, j);
-    const va = f64x2.splat(a);
-    const vc = f64x2.splat(-eta * a);
-    let l = 0;
-    for (; l + 2 <= cols; l += 2) {
-      const off = <usize>l << 3;
-      const w = v128.load(rw + off);
-      if (wantOut) v128.store(puOut + off, f64x2.add(v128.load(puOut + off), f64x2.mul(va, w)));
-      const v = f64x2.add(f64x2.mul(vb, v128.load(rv + off)), f64x2.mul(vc, v128.load(ps + off)));
-      v128.store(rv + off, v);
-      v128.store(rw + off, f64x2.add(w, v));
-    }
-    for (; l < cols; l++) {
-      const off = <usize>l << 3;
-      const w = load<f64>(rw + off);
-      if (wantOut) store<f64>(puOut + off, load<f64>(puOut + off) + a * w);
-      const v = beta * load<f64>(rv + off) + (-eta * a) * load<f64>(ps + off);
-      store<f64>(rv + off, v);
-      store<f64>(rw + off, w + v);
-    }
-  }
-}
-
-/**
- * Forward products, residual and loss at the current weights; fills every S_i, θ, R.
- * With lazy scaling α (Chizat et al.), the predictor is α(θ − θ0) and the loss is divided by α².
- */
 export function dlnForward(pd: usize): f64 {
   const h = int(pd, H), n = int(pd, N), d = int(pd, D), k = int(pd, K);
   for (let i = h; i >= 1; i--) {
@@ -369,20 +74,6 @@ function backpropResidual(pd: usize): void {
   }
 }
 
-/** ‖U Sᵀ‖²_F for U rows×k and S cols×k: trace((UᵀU)(SᵀS)). */
-function outerFrobSq(rows: i32, cols: i32, k: i32, pu: usize, ps: usize): f64 {
-  if (k == 1) return sumSq(rows, pu) * sumSq(cols, ps);
-  let total: f64 = 0;
-  for (let a = 0; a < k; a++) {
-    for (let b = 0; b < k; b++) {
-      let gu: f64 = 0, gs: f64 = 0;
-      for (let j = 0; j < rows; j++) gu += f64At(pu, j * k + a) * f64At(pu, j * k + b);
-      for (let j = 0; j < cols; j++) gs += f64At(ps, j * k + a) * f64At(ps, j * k + b);
-      total += gu * gs;
-    }
-  }
-  return total;
-}
 
 /** One update of every trainable factor from the gradients at the current weights. */
 function step(pd: usize, eta: f64, beta: f64, wantGrad: bool): f64 {
@@ -450,9 +141,6 @@ function layersFrom(pd: usize, first: i32, eta: f64, beta: f64, wantGrad: bool):
   return gradSq;
 }
 
-function addInto(len: i32, px: usize, py: usize): void {
-  for (let i = 0; i < len; i++) store<f64>(py + (<usize>i << 3), f64At(py, i) + f64At(px, i));
-}
 
 /**
  * Forward pass of the factored first layer: S_h … S_2 as usual, then R = K S_2 (− Aθ0, ×α) − B
