@@ -32,7 +32,15 @@ const FROZEN_X = 16;
 const P_U_LAST = 17;
 const P_THETA = 18;
 const LAST_TRAINABLE = 19;
-const LAYER0 = 20;
+// The factored first layer (see dlnTrain): flag, K = A·W1 (n×m1), C (n×m1), G = AAᵀ (n×n),
+// G·ρ (n), and A·θ0 (n, lazy scaling only).
+const FACTORED = 20;
+const P_K = 21;
+const P_C = 22;
+const P_G = 23;
+const P_GR = 24;
+const P_A_THETA0 = 25;
+const LAYER0 = 28;
 // Per layer i = 1 … h, at LAYER0 + 6(i − 1): W_i, its rows and columns, frozen flag,
 // S_{i+1} (the input this layer multiplies) and U_i (the back-propagated G this layer sees).
 const L_W = 0;
@@ -192,12 +200,14 @@ function matvecTransposed(rows: i32, cols: i32, pm: usize, px: usize, py: usize)
 
 /**
  * The fused backward-and-update sweep of one layer (vector case):
- *   uOut = Wᵀ uIn  from the old rows, then  W −= η uIn sᵀ.
+ *   uOut = Wᵀ u  from the old rows, then  W −= η v sᵀ  (v = u for an ordinary layer).
  * Four rows per sweep share each load and store of uOut and of s.
  */
 function fusedLayer(
   rows: i32, cols: i32, pw: usize, pu: usize, ps: usize, puOut: usize, eta: f64,
+  pv: usize = 0,
 ): void {
+  if (pv == 0) pv = pu;
   zero(puOut, cols);
   const ld = <usize>cols << 3;
   let j = 0;
@@ -207,10 +217,12 @@ function fusedLayer(
     const r2 = r1 + ld;
     const r3 = r2 + ld;
     const a0 = f64At(pu, j), a1 = f64At(pu, j + 1), a2 = f64At(pu, j + 2), a3 = f64At(pu, j + 3);
+    const c0 = -eta * f64At(pv, j), c1 = -eta * f64At(pv, j + 1);
+    const c2 = -eta * f64At(pv, j + 2), c3 = -eta * f64At(pv, j + 3);
     const va0 = f64x2.splat(a0), va1 = f64x2.splat(a1);
     const va2 = f64x2.splat(a2), va3 = f64x2.splat(a3);
-    const vc0 = f64x2.splat(-eta * a0), vc1 = f64x2.splat(-eta * a1);
-    const vc2 = f64x2.splat(-eta * a2), vc3 = f64x2.splat(-eta * a3);
+    const vc0 = f64x2.splat(c0), vc1 = f64x2.splat(c1);
+    const vc2 = f64x2.splat(c2), vc3 = f64x2.splat(c3);
     let l = 0;
     for (; l + 2 <= cols; l += 2) {
       const off = <usize>l << 3;
@@ -235,16 +247,16 @@ function fusedLayer(
       const w2 = load<f64>(r2 + off), w3 = load<f64>(r3 + off);
       const sl = load<f64>(ps + off);
       store<f64>(puOut + off, load<f64>(puOut + off) + ((a0 * w0 + a1 * w1) + (a2 * w2 + a3 * w3)));
-      store<f64>(r0 + off, w0 + (-eta * a0) * sl);
-      store<f64>(r1 + off, w1 + (-eta * a1) * sl);
-      store<f64>(r2 + off, w2 + (-eta * a2) * sl);
-      store<f64>(r3 + off, w3 + (-eta * a3) * sl);
+      store<f64>(r0 + off, w0 + c0 * sl);
+      store<f64>(r1 + off, w1 + c1 * sl);
+      store<f64>(r2 + off, w2 + c2 * sl);
+      store<f64>(r3 + off, w3 + c3 * sl);
     }
   }
   for (; j < rows; j++) {
     const r0 = pw + <usize>j * ld;
     const a0 = f64At(pu, j);
-    const c0 = -eta * a0;
+    const c0 = -eta * f64At(pv, j);
     for (let l = 0; l < cols; l++) {
       const off = <usize>l << 3;
       const w0 = load<f64>(r0 + off);
@@ -374,13 +386,18 @@ function outerFrobSq(rows: i32, cols: i32, k: i32, pu: usize, ps: usize): f64 {
 
 /** One update of every trainable factor from the gradients at the current weights. */
 function step(pd: usize, eta: f64, beta: f64, wantGrad: bool): f64 {
+  backpropResidual(pd);
+  return layersFrom(pd, 1, eta, beta, wantGrad);
+}
+
+/** Updates of layers first … h and of X, given U_first; returns their squared gradient norm. */
+function layersFrom(pd: usize, first: i32, eta: f64, beta: f64, wantGrad: bool): f64 {
   const h = int(pd, H), k = int(pd, K);
   const last = int(pd, LAST_TRAINABLE);
   const pParams = ptr(pd, P_PARAMS), pVel = ptr(pd, P_VEL);
   let gradSq: f64 = 0;
-  backpropResidual(pd);
 
-  for (let i = 1; i <= h; i++) {
+  for (let i = first; i <= h; i++) {
     const rows = int(pd, layer(pd, i, L_ROWS)), cols = int(pd, layer(pd, i, L_COLS));
     const pw = ptr(pd, layer(pd, i, L_W));
     const pu = ptr(pd, layer(pd, i, L_U));
@@ -391,7 +408,8 @@ function step(pd: usize, eta: f64, beta: f64, wantGrad: bool): f64 {
     if (update && wantGrad) gradSq += outerFrobSq(rows, cols, k, pu, ps);
     if (k == 1) {
       if (beta != 0 && update) {
-        fusedLayerMomentum(rows, cols, pw, pVel + (pw - pParams), pu, ps, puOut, eta, beta, wantOut);
+        const pv = pVel + (pw - pParams);
+        fusedLayerMomentum(rows, cols, pw, pv, pu, ps, puOut, eta, beta, wantOut);
       } else {
         if (!update) {
           if (wantOut) matvecTransposed(rows, cols, pw, pu, puOut);
@@ -437,6 +455,64 @@ function addInto(len: i32, px: usize, py: usize): void {
 }
 
 /**
+ * Forward pass of the factored first layer: S_h … S_2 as usual, then R = K S_2 (− Aθ0, ×α) − B
+ * without touching W1. Returns the loss.
+ */
+function forwardFactored(pd: usize): f64 {
+  const h = int(pd, H), n = int(pd, N);
+  for (let i = h; i >= 2; i--) {
+    const rows = int(pd, layer(pd, i, L_ROWS)), cols = int(pd, layer(pd, i, L_COLS));
+    matvecRows(rows, cols, ptr(pd, layer(pd, i, L_W)), ptr(pd, layer(pd, i, L_S_NEXT)),
+      ptr(pd, layer(pd, i - 1, L_S_NEXT)));
+  }
+  const m1 = int(pd, layer(pd, 1, L_COLS));
+  const pr = ptr(pd, P_R), pb = ptr(pd, P_B);
+  matvecRows(n, m1, ptr(pd, P_K), ptr(pd, layer(pd, 1, L_S_NEXT)), pr);
+  const alpha = slot(pd, ALPHA);
+  const pa0 = ptr(pd, P_A_THETA0);
+  for (let i = 0; i < n; i++) {
+    let v = f64At(pr, i);
+    if (pa0 != 0) v = alpha * (v - f64At(pa0, i));
+    store<f64>(pr + (<usize>i << 3), v - f64At(pb, i));
+  }
+  return (0.5 * sumSq(n, pr)) / (alpha * alpha);
+}
+
+/**
+ * One GD step with the first layer kept as K = A·W1. Every update of W1 is −η Aᵀρ s_2ᵀ
+ * (ρ = R/α), so K moves by −η (AAᵀρ) s_2ᵀ, U_2 = W1ᵀAᵀρ = Kᵀρ, and the updates of W1 itself
+ * add up in C = Σ ρ s_2ᵀ (n×m1) until dlnTrain folds them in. Per step this costs O(n·m1)
+ * for the first layer instead of O(d·m1).
+ */
+function stepFactored(pd: usize, eta: f64, wantGrad: bool): f64 {
+  const h = int(pd, H), n = int(pd, N);
+  const m1 = int(pd, layer(pd, 1, L_COLS));
+  const pr = ptr(pd, P_R), pk = ptr(pd, P_K), pgr = ptr(pd, P_GR);
+  const ps2 = ptr(pd, layer(pd, 1, L_S_NEXT));
+  const pu2 = h >= 2 ? ptr(pd, layer(pd, 2, L_U)) : ptr(pd, P_U_LAST);
+  const inv = 1 / slot(pd, ALPHA);
+  if (inv != 1) for (let i = 0; i < n; i++) store<f64>(pr + (<usize>i << 3), inv * f64At(pr, i));
+  const update = int(pd, layer(pd, 1, L_FROZEN)) == 0;
+  const wantOut = int(pd, LAST_TRAINABLE) > 1;
+  let gradSq: f64 = 0;
+
+  if (update) {
+    matvecRows(n, n, ptr(pd, P_G), pr, pgr);
+    if (wantGrad) {
+      let rgr: f64 = 0;
+      for (let i = 0; i < n; i++) rgr += f64At(pr, i) * f64At(pgr, i);
+      gradSq += rgr * sumSq(m1, ps2);
+    }
+    if (wantOut) fusedLayer(n, m1, pk, pr, ps2, pu2, eta, pgr);
+    else rankOneUpdate(n, m1, pk, pgr, ps2, eta);
+    rankOneUpdate(n, m1, ptr(pd, P_C), pr, ps2, -1);
+  } else if (wantOut) {
+    matvecTransposed(n, m1, pk, pr, pu2);
+  }
+  return gradSq + layersFrom(pd, 2, eta, 0, wantGrad);
+}
+
+/**
  * Up to maxSteps updates. The loss of every state is tested, the last one included: below
  * lossTol stops (converged), not finite or above lossCeiling stops (diverged; the caller
  * restores the last good state). With gradTol > 0 the run stops after an update whose
@@ -454,8 +530,18 @@ export function dlnTrain(
   let steps = 0;
   let loss: f64 = NaN;
   let gradSq: f64 = NaN;
+  const factored = int(pd, FACTORED) != 0 && momentum == 0 && maxSteps > 0;
+  const n = int(pd, N), d = int(pd, D);
+  let m1 = 0;
+  let pw1: usize = 0;
+  if (factored) {
+    m1 = int(pd, layer(pd, 1, L_COLS));
+    pw1 = ptr(pd, layer(pd, 1, L_W));
+    dgemm(0, 0, n, m1, d, 1, ptr(pd, P_A), d, pw1, m1, 0, ptr(pd, P_K), m1);
+    zero(ptr(pd, P_C), n * m1);
+  }
   while (steps < maxSteps) {
-    loss = dlnForward(pd);
+    loss = factored ? forwardFactored(pd) : dlnForward(pd);
     if (loss < lossTol) {
       status = DLN_LOSS_TOL;
       break;
@@ -464,12 +550,16 @@ export function dlnTrain(
       status = DLN_DIVERGED;
       break;
     }
-    gradSq = step(pd, eta, momentum, wantGrad);
+    gradSq = factored ? stepFactored(pd, eta, wantGrad) : step(pd, eta, momentum, wantGrad);
     steps++;
     if (wantGrad && gradSq < gradTolSq) {
       status = DLN_GRAD_TOL;
       break;
     }
+  }
+  // Fold the first layer's accumulated updates in: W1 −= η Aᵀ C.
+  if (factored && int(pd, layer(pd, 1, L_FROZEN)) == 0) {
+    dgemm(1, 0, d, m1, n, -eta, ptr(pd, P_A), d, ptr(pd, P_C), m1, 1, pw1, m1);
   }
   // Test the state the last update produced too, so that a caller resuming from it (or
   // keeping it) knows its loss was finite.
@@ -477,6 +567,9 @@ export function dlnTrain(
     loss = dlnForward(pd);
     if (loss < lossTol) status = DLN_LOSS_TOL;
     else if (!(loss <= lossCeiling)) status = DLN_DIVERGED;
+  } else if (factored && status != DLN_DIVERGED) {
+    // Report the loss of the folded weights, not the one carried through K.
+    loss = dlnForward(pd);
   }
   store<f64>(pd + (<usize>OUT_STEPS << 3), <f64>steps);
   store<f64>(pd + (<usize>OUT_LOSS << 3), loss);

@@ -121,18 +121,21 @@ export function dgemv(
   px: usize, beta: f64, py: usize,
 ): void {
   const ylen = trans ? n : m;
+  const xlen = trans ? m : n;
   if (ylen <= 0) return;
-  if (alpha == 0 || (trans ? m : n) <= 0 || trans) {
-    // Without a product to fuse with, or before accumulating Aᵀx into y, apply beta alone.
-    if (beta == 0) memory.fill(py, 0, <usize>ylen << 3);
-    else if (beta != 1) {
-      for (let j = 0; j < ylen; j++) {
-        const pj = py + (<usize>j << 3);
-        store<f64>(pj, beta * load<f64>(pj));
-      }
-    }
-    if (alpha == 0 || (trans ? m : n) <= 0) return;
+  if (!trans && alpha != 0 && xlen > 0) {
+    // Row by row, beta is applied as each y_i is written.
+    gemvRows(m, n, alpha, pa, lda, px, beta, py);
+    return;
   }
-  if (trans) gemvColumns(m, n, alpha, pa, lda, px, py);
-  else gemvRows(m, n, alpha, pa, lda, px, beta, py);
+
+  // Otherwise y is scaled first, then (for Aᵀx) rows of A are accumulated into it.
+  if (beta == 0) memory.fill(py, 0, <usize>ylen << 3);
+  else if (beta != 1) {
+    for (let j = 0; j < ylen; j++) {
+      const pj = py + (<usize>j << 3);
+      store<f64>(pj, beta * load<f64>(pj));
+    }
+  }
+  if (alpha != 0 && xlen > 0) gemvColumns(m, n, alpha, pa, lda, px, py);
 }

@@ -31,7 +31,7 @@ export const PRESETS: Preset[] = [
   {
     id: 'large-scale',
     label: 'Large scale',
-    expect: 'Gaussian(2): θ keeps the null-space part of its start; far from A⁺b.',
+    expect: 'Gaussian(2): θ ends far from A⁺b, its null-space part set by W1(0) (T2).',
     form: { ...base, depth: '1', initScale: '2', step: '0.01', maxSteps: '20000' },
   },
   {

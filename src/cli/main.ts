@@ -14,6 +14,12 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   version: string;
 };
 
+// A reader that stops early (`deeplin list | head -1`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 let exitCode = 0;
 const program = new Command('deeplin')
   .description('Reproduce Gruber & Avron 2024: implicit bias of initialization in deep linear '

@@ -7,9 +7,12 @@ import { parseShard, type Shard } from '../experiments/shard.js';
 /** `--jobs`: a positive integer. */
 export function parseJobs(text: string): number {
   const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < 1) {
+  // Each worker holds its own Wasm instance and V8 heap; far more workers than cores only
+  // costs memory, so the count is capped at a few per core.
+  const most = 4 * availableParallelism();
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < 1 || n > most) {
     throw new InvalidArgumentError(
-      `expected a positive integer number of worker threads (1, 2, …; this machine has `
+      `expected a whole number of worker threads from 1 to ${most} (this machine has `
       + `${availableParallelism()} cores)`,
     );
   }

@@ -29,7 +29,7 @@ export function registerReproduce(program: Command, onExit: (code: number) => vo
     .option('--quick', 'small grids (a few seconds per scenario)')
     .option('--only <ids>', 'comma-separated scenario ids or names, e.g. S3,S6', parseOnly)
     .option('-o, --out <dir>', 'output directory', 'out')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', parseJobs,
+    .option('-j, --jobs <n>', 'worker threads', parseJobs,
       defaultJobs())
     .option('--shard <i/N>', 'run only shard i of N of every grid (see below)', parseShardOption)
     .option('--fresh', 'ignore rows of earlier runs in --out (default: resume them)')

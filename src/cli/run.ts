@@ -23,7 +23,7 @@ export function registerRun(program: Command, onExit: (code: number) => void): v
     .option('--quick', 'the small grid')
     .option('-o, --out <dir>', 'output directory (default: out/<scenario>, so a run does not '
       + 'replace the report of `reproduce` in out/)')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', parseJobs,
+    .option('-j, --jobs <n>', 'worker threads', parseJobs,
       defaultJobs())
     .option('--shard <i/N>', 'run only shard i of N of the grid', parseShardOption)
     .option('--fresh', 'ignore rows of earlier runs in --out (default: resume them)')

@@ -129,7 +129,9 @@ export function checkConfig(config: NetworkConfig): NetworkShape {
   }
 
   if (!Array.isArray(config.widths)) {
-    throw new InvalidArgument(`${FN}: config.widths must be an array; got ${kindOf(config.widths)}`);
+    throw new InvalidArgument(
+      `${FN}: config.widths must be an array; got ${kindOf(config.widths)}`,
+    );
   }
   config.widths.forEach((m, i) => {
     if (!Number.isInteger(m) || m < 1) {
@@ -144,7 +146,9 @@ export function checkConfig(config: NetworkConfig): NetworkShape {
   shapes.push([dims[depth]!, k]);
 
   if (!Number.isSafeInteger(config.seed) || config.seed < 0) {
-    throw new RangeError(`${FN}: config.seed must be a non-negative safe integer; got ${config.seed}`);
+    throw new RangeError(
+      `${FN}: config.seed must be a non-negative safe integer; got ${config.seed}`,
+    );
   }
 
   const list = Array.isArray(config.init) ? config.init : undefined;
@@ -191,7 +195,9 @@ export function checkTrainOptions(opts: TrainOptions): void {
     throw new RangeError(`${fn}: option 'step' must be a finite number > 0 or 'auto'; got ${step}`);
   }
   if (!Number.isSafeInteger(maxSteps) || maxSteps < 0) {
-    throw new RangeError(`${fn}: option 'maxSteps' must be a non-negative integer; got ${maxSteps}`);
+    throw new RangeError(
+      `${fn}: option 'maxSteps' must be a non-negative integer; got ${maxSteps}`,
+    );
   }
   const nonNegative = (name: keyof TrainOptions, v: unknown) => {
     if (v !== undefined && !(typeof v === 'number' && v >= 0 && !Number.isNaN(v))) {

@@ -8,9 +8,12 @@
 //    ½asinh(2β/|δ|) − ½asinh(2β0/|δ|) ∈ range(Xᵀ).
 // Both limits are computed here by Newton's method on the convex dual: β(λ) = ∇ψ*(c + Xᵀλ),
 // minimize Σ ψ*(c + Xᵀλ) − λᵀy, whose gradient is Xβ(λ) − y.
-import { Diverged, ShapeMismatch } from '../core/errors.js';
+import { ConvergenceFailure, Diverged, ShapeMismatch } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
+import { frobenius, matmul, matvec, norm2 } from '../linalg/products.js';
+import { solve } from '../linalg/solve.js';
 import { checkOperand, checkVector } from '../linalg/validate.js';
+import { checkFiniteVector, checkPositive } from './arguments.js';
 
 export interface DiagonalOptions {
   /** Step size η. */
@@ -56,7 +59,9 @@ function gd(
   update: (p: Float64Array, q: Float64Array, g: Float64Array, eta: number) => void,
 ): DiagonalRun {
   checkOperand(fn, 'X', x);
-  const yv = checkVector(fn, 'y', y, x.rows);
+  const yv = checkFiniteVector(fn, 'y', y, x.rows);
+  checkFiniteVector(fn, 'u0', p);
+  checkFiniteVector(fn, 'v0', q);
   if (!(opts.step > 0) || !Number.isSafeInteger(opts.maxSteps) || opts.maxSteps < 0) {
     throw new RangeError(`${fn}: options 'step' > 0 and integer 'maxSteps' ≥ 0 required; got ` +
       `${opts.step}, ${opts.maxSteps}`);
@@ -72,7 +77,9 @@ function gd(
     for (let j = 0; j < d; j++) beta[j] = combine(p[j]!, q[j]!);
     loss = residual(x, beta, yv, r);
     if (!Number.isFinite(loss)) {
-      throw new Diverged(`${fn}: the loss became ${loss} at step ${steps} with step size ${opts.step}`);
+      throw new Diverged(
+        `${fn}: the loss became ${loss} at step ${steps} with step size ${opts.step}`,
+      );
     }
     if (loss < tol || steps === opts.maxSteps) break;
     backprop(x, r, g);
@@ -91,6 +98,7 @@ function gd(
 export function trainWoodworth(
   x: Matrix, y: Float64Array, alpha: number, opts: DiagonalOptions,
 ): DiagonalRun {
+  checkPositive('trainWoodworth', 'alpha', alpha);
   const d = x.cols;
   const wp = new Float64Array(d).fill(alpha);
   const wm = new Float64Array(d).fill(alpha);
@@ -128,6 +136,8 @@ export function trainProduct(
 
 /** Q_α(β) of Woodworth et al.: Σ 2α² − √(4α⁴ + β_i²) + β_i asinh(β_i/(2α²)). */
 export function woodworthPotential(beta: Float64Array, alpha: number): number {
+  checkFiniteVector('woodworthPotential', 'beta', beta);
+  checkPositive('woodworthPotential', 'alpha', alpha);
   const a2 = alpha * alpha;
   let s = 0;
   for (const v of beta) s += 2 * a2 - Math.sqrt(4 * a2 * a2 + v * v) + v * Math.asinh(v / (2 * a2));
@@ -136,113 +146,52 @@ export function woodworthPotential(beta: Float64Array, alpha: number): number {
 
 /**
  * argmin Σ ψ_i(β_i) − c_iβ_i s.t. Xβ = y for β_i = scale_i · sinh(c_i + t_i(Xᵀλ)_i): Newton on the
- * dual with backtracking. The Hessian X diag(dβ/dλ) Xᵀ is positive definite for full-row-rank X.
+ * dual, whose Hessian X diag(dβ/dλ) Xᵀ is positive definite for full-row-rank X. The step is
+ * damped on the residual ‖Xβ(λ) − y‖ rather than on the dual's value: the Newton direction
+ * H⁻¹g descends on ½‖g‖² too, and unlike the dual's value (a sum of large cosh terms) the
+ * residual keeps showing a decrease down to its rounding floor. Iteration stops when no damped
+ * step lowers it any more.
+ * @throws {ConvergenceFailure} when the residual stalls far above rounding (X not of full row
+ *   rank, or y outside its range) or 200 Newton steps do not reach the floor
  */
 function dualNewton(
   fn: string, x: Matrix, y: Float64Array, scale: Float64Array, c: Float64Array, t: number,
 ): Float64Array {
-  const { rows: n, cols: d, data } = x;
-  const lambda = new Float64Array(n);
-  const betaOf = (lam: Float64Array) => {
-    const beta = new Float64Array(d);
-    for (let j = 0; j < d; j++) {
-      let z = 0;
-      for (let i = 0; i < n; i++) z += data[i * d + j]! * lam[i]!;
-      beta[j] = scale[j]! * Math.sinh(c[j]! + t * z);
-    }
-    return beta;
-  };
-  const dual = (lam: Float64Array) => {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      let z = 0;
-      for (let i = 0; i < n; i++) z += data[i * d + j]! * lam[i]!;
-      s += (scale[j]! / t) * Math.cosh(c[j]! + t * z);
-    }
-    for (let i = 0; i < n; i++) s -= lam[i]! * y[i]!;
-    return s;
-  };
-  let lastResidual = Infinity;
-  for (let it = 0; it < 200; it++) {
-    const beta = betaOf(lambda);
-    const grad = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = -y[i]!;
-      for (let j = 0; j < d; j++) s += data[i * d + j]! * beta[j]!;
-      grad[i] = s;
-    }
-    let gnorm = 0;
-    for (const v of grad) gnorm += v * v;
-    let ynorm = 0;
-    for (const v of y) ynorm += v * v;
-    // Rounding puts a floor near eps·‖X‖·‖β‖ under the residual; stop a little above it.
-    let scaleOf = Math.sqrt(ynorm);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < d; j++) scaleOf += Math.abs(data[i * d + j]! * beta[j]!);
-    }
-    // Near |δ_i| ≈ 0 the map λ ↦ β amplifies rounding, so the floor can sit higher: once
-    // quadratic convergence stops (less than a halving) at a small residual, that is it.
-    const gn = Math.sqrt(gnorm);
-    if (gn <= 64 * Number.EPSILON * scaleOf) return beta;
-    if (gn <= 1e-9 * scaleOf && gn > 0.5 * lastResidual) return beta;
-    lastResidual = gn;
-    // Hessian H = X diag(t·scale·cosh(·)) Xᵀ.
-    const w = new Float64Array(d);
-    for (let j = 0; j < d; j++) {
-      let z = 0;
-      for (let i = 0; i < n; i++) z += data[i * d + j]! * lambda[i]!;
-      w[j] = t * scale[j]! * Math.cosh(c[j]! + t * z);
-    }
-    const h = new Matrix(n, n);
-    for (let a = 0; a < n; a++) {
-      for (let b = 0; b < n; b++) {
-        let s = 0;
-        for (let j = 0; j < d; j++) s += data[a * d + j]! * w[j]! * data[b * d + j]!;
-        h.data[a * n + b] = s;
-      }
-    }
-    const dir = solveSpd(h, grad);
-    let stepLen = 1;
-    const f0 = dual(lambda);
-    let decrease = 0;
-    for (let i = 0; i < n; i++) decrease += grad[i]! * dir[i]!;
-    for (let ls = 0; ls < 60; ls++) {
-      const trial = lambda.map((v, i) => v - stepLen * dir[i]!);
-      if (dual(trial) <= f0 - 0.25 * stepLen * decrease || ls === 59) {
-        lambda.set(trial);
-        break;
-      }
-      stepLen /= 2;
-    }
-  }
-  throw new Diverged(`${fn}: Newton on the dual did not converge in 200 iterations`);
-}
+  const loose = { checkFinite: false } as const;
+  const d = x.cols;
+  const argument = (lam: Float64Array) => matvec(x, lam, { transpose: true, ...loose });
+  const betaOf = (lam: Float64Array) =>
+    argument(lam).map((v, j) => scale[j]! * Math.sinh(c[j]! + t * v));
+  const residualOf = (beta: Float64Array) => matvec(x, beta, loose).map((v, i) => v - y[i]!);
+  const sizeOf = (beta: Float64Array) => norm2(y) + frobenius(x) * norm2(beta);
 
-/** Cholesky solve of a small SPD system. */
-function solveSpd(h: Matrix, rhs: Float64Array): Float64Array {
-  const n = h.rows;
-  const l = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    let s = h.data[j * n + j]!;
-    for (let q = 0; q < j; q++) s -= l[j * n + q]! ** 2;
-    const ljj = Math.sqrt(Math.max(s, Number.MIN_VALUE));
-    l[j * n + j] = ljj;
-    for (let i = j + 1; i < n; i++) {
-      let t = h.data[i * n + j]!;
-      for (let q = 0; q < j; q++) t -= l[i * n + q]! * l[j * n + q]!;
-      l[i * n + j] = t / ljj;
+  let lambda = new Float64Array(x.rows);
+  let beta = betaOf(lambda);
+  let g = residualOf(beta);
+  let gn = norm2(g);
+  for (let it = 0; it < 200; it++) {
+    if (gn <= 64 * Number.EPSILON * sizeOf(beta)) return beta;
+
+    const w = argument(lambda).map((v, j) => t * scale[j]! * Math.cosh(c[j]! + t * v));
+    const xw = new Matrix(x.rows, d, x.data.map((v, k) => v * w[k % d]!));
+    const dir = solve(matmul(xw, x, { transposeB: true, ...loose }), g);
+
+    let moved = false;
+    for (let k = 0, step = 1; k < 60 && !moved; k++, step /= 2) {
+      const trial = lambda.map((v, i) => v - step * dir[i]!);
+      const trialBeta = betaOf(trial);
+      const trialG = residualOf(trialBeta);
+      // An overflowing trial has an infinite residual: no decrease, so the step halves.
+      const trialNorm = norm2(trialG, loose);
+      if (trialNorm < gn) [lambda, beta, g, gn, moved] = [trial, trialBeta, trialG, trialNorm, true];
     }
+    if (moved) continue;
+    // The floor sits higher than eps where |δ_i| ≈ 0 amplifies rounding in λ ↦ β.
+    if (gn <= 1e-8 * sizeOf(beta)) return beta;
+    throw new ConvergenceFailure(`${fn}: Newton on the dual stalled at residual ${gn.toExponential(
+      2)} (relative ${(gn / sizeOf(beta)).toExponential(2)}); is X of full row rank?`);
   }
-  const z = rhs.slice();
-  for (let i = 0; i < n; i++) {
-    for (let q = 0; q < i; q++) z[i]! -= l[i * n + q]! * z[q]!;
-    z[i]! /= l[i * n + i]!;
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    for (let q = i + 1; q < n; q++) z[i]! -= l[q * n + i]! * z[q]!;
-    z[i]! /= l[i * n + i]!;
-  }
-  return z;
+  throw new ConvergenceFailure(`${fn}: Newton on the dual did not converge in 200 iterations`);
 }
 
 /**
@@ -254,7 +203,8 @@ function solveSpd(h: Matrix, rhs: Float64Array): Float64Array {
  */
 export function woodworthSolution(x: Matrix, y: Float64Array, alpha: number): Float64Array {
   checkOperand('woodworthSolution', 'X', x);
-  const yv = checkVector('woodworthSolution', 'y', y, x.rows);
+  const yv = checkFiniteVector('woodworthSolution', 'y', y, x.rows);
+  checkPositive('woodworthSolution', 'alpha', alpha);
   const d = x.cols;
   return dualNewton('woodworthSolution', x, yv, new Float64Array(d).fill(2 * alpha * alpha),
     new Float64Array(d), 1);
@@ -270,7 +220,9 @@ export function productSolution(
   x: Matrix, y: Float64Array, u0: Float64Array, v0: Float64Array,
 ): Float64Array {
   checkOperand('productSolution', 'X', x);
-  const yv = checkVector('productSolution', 'y', y, x.rows);
+  const yv = checkFiniteVector('productSolution', 'y', y, x.rows);
+  checkFiniteVector('productSolution', 'u0', u0);
+  checkFiniteVector('productSolution', 'v0', v0);
   if (u0.length !== x.cols || v0.length !== x.cols) {
     throw new ShapeMismatch(`productSolution: u0 and v0 must have length ${x.cols}; got ` +
       `${u0.length} and ${v0.length}`);

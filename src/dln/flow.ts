@@ -3,10 +3,11 @@
 //   θ' = −‖θ‖^{2h/(h+1)} (g + h θ̂(θ̂ᵀg)),  g = Aᵀ(Aθ − b),  θ̂ = θ/‖θ‖,
 // and a balanced rank-one start of scale s ends at distance e from θ* solving
 //   e = s‖(I − A⁺A)u0‖ (‖θ*‖² + e²)^{h/(2(h+1))}.
-import { InvalidArgument } from '../core/errors.js';
+import { Diverged, InvalidArgument, Overflow } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
-import { checkOperand, checkVector } from '../linalg/validate.js';
+import { checkFinite, checkOperand, checkVector } from '../linalg/validate.js';
+import { checkDepth } from './arguments.js';
 import { norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
 
@@ -47,15 +48,23 @@ export function endToEndFlow(
   checkOperand('endToEndFlow', 'A', a);
   const bv = checkVector('endToEndFlow', 'b', b, a.rows);
   let y = checkVector('endToEndFlow', 'theta0', theta0, a.cols).slice();
-  const { depth: h, step } = opts;
-  if (!(step > 0) || !(opts.horizon >= 0)) {
+  checkFinite('endToEndFlow', 'b', bv);
+  checkFinite('endToEndFlow', 'theta0', y);
+  const h = checkDepth('endToEndFlow', opts.depth, 'option');
+  const { step } = opts;
+  // A finite horizon and step, or round(T / step) is Infinity and the loop never ends.
+  const count = Math.round(opts.horizon / step);
+  if (!(step > 0) || !(opts.horizon >= 0) || !Number.isSafeInteger(count)) {
     throw new RangeError(
-      `endToEndFlow: options 'step' > 0 and 'horizon' ≥ 0 required; got ${step}, ${opts.horizon}`,
+      `endToEndFlow: options 'step' > 0 and 'horizon' ≥ 0 (finite, horizon/step a safe ` +
+        `integer) required; got ${step}, ${opts.horizon}`,
     );
   }
   const method = opts.method ?? 'euler';
   if (method !== 'euler' && method !== 'rk4') {
-    throw new InvalidArgument(`endToEndFlow: option 'method' must be 'euler' or 'rk4'; got ${method}`);
+    throw new InvalidArgument(
+      `endToEndFlow: option 'method' must be 'euler' or 'rk4'; got ${method}`,
+    );
   }
   const steps = Math.round(opts.horizon / step);
   const f = (t: Float64Array) => velocity(a, bv, h, t);
@@ -69,6 +78,12 @@ export function endToEndFlow(
       const k3 = f(add(y, k2, step / 2));
       const k4 = f(add(y, k3, step));
       y = y.map((x, i) => x + (step / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!));
+    }
+    if (!y.every(Number.isFinite)) {
+      throw new Diverged(
+        `endToEndFlow: the ${method} integration left the f64 range at step ${s + 1} of ` +
+          `${steps} with step ${step}; use a smaller 'step'`,
+      );
     }
   }
   return y;
@@ -89,13 +104,23 @@ export function balancedRankOneError(
   checkOperand('balancedRankOneError', 'A', a);
   const bv = checkVector('balancedRankOneError', 'b', b, a.rows);
   const u = checkVector('balancedRankOneError', 'u0', opts.u0, a.cols);
+  checkFinite('balancedRankOneError', 'b', bv);
+  checkFinite('balancedRankOneError', 'u0', u);
+  const h = checkDepth('balancedRankOneError', opts.depth, 'option');
+  if (!(Number.isFinite(opts.scale) && opts.scale >= 0)) {
+    throw new RangeError(
+      `balancedRankOneError: option 'scale' must be a finite number ≥ 0; got ${opts.scale}`,
+    );
+  }
   const p = pinv(a);
   const star = matmul(p, new Matrix(a.rows, 1, bv)).data;
   const un = norm(u);
+  if (un === 0) {
+    throw new RangeError("balancedRankOneError: option 'u0' must not be the zero vector");
+  }
   const unit = u.map((x) => x / un);
   const back = matmul(p, matmul(a, new Matrix(a.cols, 1, unit))).data;
   const c = norm(unit.map((x, i) => x - back[i]!));
-  const h = opts.depth;
   const pw = h / (2 * (h + 1));
   const t2 = norm(star) ** 2;
   const sc = opts.scale * c;
@@ -105,7 +130,14 @@ export function balancedRankOneError(
 
   let lo = 0;
   let hi = Math.max(1, sc);
-  while (f(hi) <= 0) hi *= 2;
+  while (f(hi) <= 0 && hi < Infinity) hi *= 2;
+  // The root grows like (s·c)^(h+1): for a large scale it lies beyond the f64 range.
+  if (!(f(hi) > 0)) {
+    throw new Overflow(
+      `balancedRankOneError: the error e for scale ${opts.scale} and depth ${h} is beyond the ` +
+        'f64 range (it grows like (s·c)^(h+1)); use a smaller scale',
+    );
+  }
   let e = hi / 2;
   for (let it = 0; it < 200; it++) {
     const fe = f(e);

@@ -43,7 +43,8 @@ export function gaps(net: DeepLinearNetwork): Gaps {
     out.projectionOfInit = distance(theta, projectionOfInit(A, b, start[0]!.data));
   }
   if (h >= 1 && net.frozen.slice(0, h).every(Boolean) && !net.lazyAlpha) {
-    out.frozenLayers = distance(theta, frozenLayersSolution(A, b, start.slice(0, h), start[h]!.data));
+    const predicted = frozenLayersSolution(A, b, start.slice(0, h), start[h]!.data);
+    out.frozenLayers = distance(theta, predicted);
   }
   if (h >= 1 && !net.lazyAlpha) {
     const pred = firstLayerPrediction(A, b, start[0]!, now);

@@ -33,7 +33,9 @@ export function spectralNormSq(m: Matrix): number {
 }
 
 function gramLambdaMax(m: Matrix): number {
-  const g = m.rows <= m.cols ? matmul(m, m, { transposeB: true }) : matmul(m, m, { transposeA: true });
+  const g = m.rows <= m.cols
+    ? matmul(m, m, { transposeB: true })
+    : matmul(m, m, { transposeA: true });
   const p = g.rows;
   let v = new Float64Array(p).map((_, i) => 1 + i / p);
   let lambda = 0;

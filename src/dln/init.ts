@@ -85,7 +85,9 @@ export function initialFactors(shape: NetworkShape, seed: number): Matrix[] {
 
   return shapes.map(([rows, cols], i) => {
     const f = inits[i]!;
-    if (f.kind !== 'balancedRankOne') return draw(f, rows, cols, i === depth, new Random(seeds[i]!));
+    if (f.kind !== 'balancedRankOne') {
+      return draw(f, rows, cols, i === depth, new Random(seeds[i]!));
+    }
     const u = directions();
     const s = f.scale ?? 1;
     const left = u[i]!;

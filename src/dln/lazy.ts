@@ -3,7 +3,8 @@
 import { ShapeMismatch } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
-import { checkOperand, checkVector } from '../linalg/validate.js';
+import { checkOperand } from '../linalg/validate.js';
+import { checkFactors, checkFiniteVector } from './arguments.js';
 import { norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
 
@@ -17,6 +18,7 @@ import { pinv } from '../linalg/pinv.js';
  * @throws {ShapeMismatch} when x has more than one column
  */
 export function tangentKernel(factors: Matrix[], frozen?: readonly boolean[]): Matrix {
+  checkFactors('tangentKernel', 'factors', factors);
   const h = factors.length - 1;
   const x = factors[h]!;
   if (x.cols !== 1) {
@@ -55,8 +57,11 @@ export function lazySolution(
   a: Matrix, b: Float64Array, kernel: Matrix, theta0?: Float64Array,
 ): Float64Array {
   checkOperand('lazySolution', 'A', a);
-  const bv = checkVector('lazySolution', 'b', b, a.rows);
-  const t0 = theta0 ? checkVector('lazySolution', 'theta0', theta0, a.cols) : new Float64Array(a.cols);
+  const bv = checkFiniteVector('lazySolution', 'b', b, a.rows);
+  checkOperand('lazySolution', 'kernel', kernel);
+  const t0 = theta0
+    ? checkFiniteVector('lazySolution', 'theta0', theta0, a.cols)
+    : new Float64Array(a.cols);
   const mat = matmul(kernel, a, { transposeB: true });
   const amat = matmul(a, mat);
   const r = matmul(a, new Matrix(a.cols, 1, t0)).data.map((v, i) => bv[i]! - v);

@@ -4,6 +4,7 @@ import { Disposed, Overflow } from '../core/errors.js';
 import { allocBytes, f64View } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from '../linalg/matrix.js';
+import { matmul } from '../linalg/products.js';
 import { checkConfig, type NetworkShape } from './config.js';
 import { geometryOf, type Geometry } from './geometry.js';
 import { initialFactors } from './init.js';
@@ -15,7 +16,8 @@ import type { MetricsRow, NetworkConfig, TrainOptions, TrainResult } from './typ
 const S = {
   H: 0, N: 1, D: 2, K: 3, A: 4, B: 5, R: 6, THETA0: 7, ALPHA: 8, THETA_EFF: 9, PARAMS: 10,
   VEL: 11, OUT_STEPS: 12, OUT_LOSS: 13, OUT_GRAD_SQ: 14, X: 15, FROZEN_X: 16, U_LAST: 17,
-  THETA: 18, LAST_TRAINABLE: 19, LAYER0: 20, LAYER_SLOTS: 6,
+  THETA: 18, LAST_TRAINABLE: 19, FACTORED: 20, KA: 21, C: 22, G: 23, GR: 24, A_THETA0: 25,
+  LAYER0: 28, LAYER_SLOTS: 6,
 } as const;
 
 /** Status codes of dlnTrain. */
@@ -98,6 +100,25 @@ export class DeepLinearNetwork {
     const oS = [0, ...shapes.slice(0, depth).map(([rows]) => take(rows * k))];
     const oU = [0, ...shapes.slice(0, depth).map(([rows]) => take(rows * k))];
     const oULast = take(shapes[depth]![0] * k);
+    // The factored first layer (assembly/dln.ts, stepFactored) pays when n < d: buffers for
+    // K = A·W1, the accumulated updates C, G = AAᵀ, Gρ and Aθ0.
+    // The factored path needs G = AAᵀ in range; data near 1e154 overflows it, and those
+    // networks take the plain path (same results, O(d·m1) per step for the first layer).
+    let gram: Matrix | undefined;
+    if (k === 1 && depth >= 1 && n < d) {
+      try {
+        gram = matmul(this.A, this.A, { transposeB: true });
+      } catch {
+        gram = undefined;
+      }
+    }
+    const factored = gram !== undefined;
+    const m1 = depth >= 1 ? shapes[0]![1] : 0;
+    const oK = factored ? take(n * m1) : -1;
+    const oC = factored ? take(n * m1) : -1;
+    const oG = factored ? take(n * n) : -1;
+    const oGr = factored ? take(n) : -1;
+    const oATheta0 = factored && lazyAlpha ? take(n) : -1;
     this.factorOffsets = shapes.map(([r, c]) => take(r * c));
     this.paramsOffset = this.factorOffsets[0]!;
     this.paramsLength = top - this.paramsOffset;
@@ -122,6 +143,11 @@ export class DeepLinearNetwork {
       THETA_EFF: pTheta, PARAMS: at(this.paramsOffset), VEL: 0, X: pX,
       FROZEN_X: +frozen[depth]!, U_LAST: at(oULast), THETA: pTheta, LAST_TRAINABLE: last,
     }).forEach(([key, v]) => { desc[S[key as keyof typeof S]] = v; });
+    if (gram) {
+      mem.set(gram.data, oG);
+      Object.entries({ FACTORED: 1, KA: at(oK), C: at(oC), G: at(oG), GR: at(oGr) })
+        .forEach(([key, v]) => { desc[S[key as keyof typeof S]] = v; });
+    }
     for (let i = 1; i <= depth; i++) {
       const [rows, cols] = shapes[i - 1]!;
       const o = S.LAYER0 + S.LAYER_SLOTS * (i - 1);
@@ -143,6 +169,12 @@ export class DeepLinearNetwork {
       dv[S.THETA0] = at(oTheta0);
       dv[S.ALPHA] = lazyAlpha;
       dv[S.THETA_EFF] = at(oEff);
+      if (factored) {
+        const theta0 = f64View(at(oTheta0), d).slice();
+        const aTheta0 = matmul(this.A, new Matrix(d, 1, theta0));
+        f64View(at(oATheta0), n).set(aTheta0.data);
+        f64View(this.pd, S.LAYER0)[S.A_THETA0] = at(oATheta0);
+      }
     }
 
     // Finite factors and data can still multiply out beyond the f64 range (a huge init

@@ -3,7 +3,8 @@
 import { ShapeMismatch } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
-import { checkOperand, checkVector } from '../linalg/validate.js';
+import { checkOperand } from '../linalg/validate.js';
+import { checkDepth, checkFactors, checkFiniteVector } from './arguments.js';
 import { imbalanceMatrices, norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
 
@@ -16,11 +17,12 @@ function col(v: Float64Array): Matrix {
 
 function checkSystem(fn: string, a: Matrix, b: unknown): Float64Array {
   checkOperand(fn, 'A', a);
-  return checkVector(fn, 'b', b, a.rows);
+  return checkFiniteVector(fn, 'b', b, a.rows);
 }
 
 /** The product W1 ⋯ Wh of a list of layers (d×m_h). */
 export function layerProduct(layers: Matrix[]): Matrix {
+  checkFactors('layerProduct', 'layers', layers);
   let p = layers[0]!;
   for (let i = 1; i < layers.length; i++) p = matmul(p, layers[i]!, { checkFinite: false });
   return p;
@@ -35,7 +37,7 @@ export function layerProduct(layers: Matrix[]): Matrix {
  */
 export function projectionOfInit(a: Matrix, b: Float64Array, theta0: Float64Array): Float64Array {
   const bv = checkSystem('projectionOfInit', a, b);
-  const t0 = checkVector('projectionOfInit', 'theta0', theta0, a.cols);
+  const t0 = checkFiniteVector('projectionOfInit', 'theta0', theta0, a.cols);
   const r = matmul(a, col(t0)).data.map((v, i) => bv[i]! - v);
   const step = matmul(pinv(a), col(r)).data;
   return t0.map((v, i) => v + step[i]!);
@@ -55,14 +57,17 @@ export function frozenLayersSolution(
   a: Matrix, b: Float64Array, layers: Matrix[], x0?: Float64Array,
 ): Float64Array {
   const bv = checkSystem('frozenLayersSolution', a, b);
-  if (layers.length === 0 || layers[0]!.rows !== a.cols) {
+  checkFactors('frozenLayersSolution', 'layers', layers);
+  if (layers[0]!.rows !== a.cols) {
     throw new ShapeMismatch(
       `frozenLayersSolution: argument 'layers' must start with W1 of ${a.cols} rows; got ` +
         (layers.length ? `${layers[0]!.rows} rows` : 'no layers'),
     );
   }
   const w = layerProduct(layers);
-  const start = x0 ?? new Float64Array(w.cols);
+  const start = x0 === undefined
+    ? new Float64Array(w.cols)
+    : checkFiniteVector('frozenLayersSolution', 'x0', x0, w.cols);
   const k = matmul(a, w);
   const r = matmul(k, col(start)).data.map((v, i) => bv[i]! - v);
   const dx = matmul(pinv(k), col(r)).data;
@@ -83,6 +88,8 @@ export function firstLayerPrediction(
   a: Matrix, b: Float64Array, w1Initial: Matrix, factors: Matrix[],
 ): { nullPart: Float64Array; theta: Float64Array } {
   const bv = checkSystem('firstLayerPrediction', a, b);
+  checkFactors('firstLayerPrediction', 'w1Initial', [w1Initial]);
+  checkFactors('firstLayerPrediction', 'factors', factors.slice(1));
   const v = layerProduct(factors.slice(1));
   const u = matmul(w1Initial, v).data;
   const p = pinv(a);
@@ -101,6 +108,7 @@ export function firstLayerPrediction(
  */
 export function minWeightNorm(a: Matrix, b: Float64Array, depth: number): number {
   const bv = checkSystem('minWeightNorm', a, b);
+  checkDepth('minWeightNorm', depth);
   const star = matmul(pinv(a), col(bv)).data;
   return (depth + 1) * norm(star) ** (2 / (depth + 1));
 }
@@ -112,6 +120,12 @@ export function minWeightNorm(a: Matrix, b: Float64Array, depth: number): number
  * @param widths [m1 … mh]
  */
 export function balancedFactorization(theta: Float64Array, widths: number[]): Matrix[] {
+  checkFiniteVector('balancedFactorization', 'theta', theta);
+  if (!Array.isArray(widths) || widths.some((m) => !Number.isSafeInteger(m) || m < 1)) {
+    throw new RangeError(
+      `balancedFactorization: argument 'widths' must list positive integers; got ${widths}`,
+    );
+  }
   const h = widths.length;
   const r = norm(theta);
   const c = r ** (1 / (h + 1));
@@ -120,7 +134,8 @@ export function balancedFactorization(theta: Float64Array, widths: number[]): Ma
   for (let i = 0; i < h; i++) {
     const w = new Matrix(dims[i]!, dims[i + 1]!);
     for (let j = 0; j < dims[i]!; j++) {
-      const left = i === 0 ? theta[j]! / r : j === 0 ? 1 : 0;
+      // θ = 0 factors as zeros along any direction; take the first unit vector.
+      const left = i === 0 && r > 0 ? theta[j]! / r : j === 0 ? 1 : 0;
       w.data[j * dims[i + 1]!] = c * left;
     }
     out.push(w);
@@ -134,5 +149,6 @@ export function balancedFactorization(theta: Float64Array, widths: number[]): Ma
 
 /** T3's conserved quantities ‖D_i‖_F for a list W1 … Wh, x (see imbalance). */
 export function imbalanceNorms(factors: Matrix[]): number[] {
+  checkFactors('imbalanceNorms', 'factors', factors);
   return imbalanceMatrices(factors).map((m) => norm(m.data));
 }

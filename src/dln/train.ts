@@ -86,7 +86,9 @@ export function trainNetwork(net: DeepLinearNetwork, opts: TrainOptions): TrainR
   if (!Number.isFinite(startLoss)) {
     throw divergedError(net, net.stepsTaken, startLoss, eta, startLoss, history);
   }
-  const ceiling = EXPLOSION * Math.max(startLoss, 1e-200);
+  // Capped at the largest double, so that an infinite loss always counts as divergence even
+  // when EXPLOSION · startLoss itself overflows.
+  const ceiling = Math.min(EXPLOSION * Math.max(startLoss, 1e-200), Number.MAX_VALUE);
   if (record) history.push(net.metrics());
 
   let done = 0;

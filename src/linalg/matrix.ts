@@ -1,6 +1,6 @@
 // The dense matrix users hold: row-major doubles in the JS heap (safe to keep, post to a worker
 // or serialize). Kernels copy it into Wasm memory for the length of one call.
-import { RaggedInput, shapeOf } from '../core/errors.js';
+import { InvalidArgument, RaggedInput, shapeOf } from '../core/errors.js';
 import { Random } from './random.js';
 
 function checkDimension(fn: string, name: string, value: number): void {
@@ -18,10 +18,19 @@ export class Matrix {
    * @param cols number of columns (≥ 0)
    * @param data row-major entries, length rows·cols; zeros when omitted. Taken, not copied.
    * @throws {RangeError} when a size is not a non-negative integer or data has the wrong length
+   * @throws {InvalidArgument} when data is not a Float64Array
    */
   constructor(readonly rows: number, readonly cols: number, data?: Float64Array) {
     checkDimension('Matrix', 'rows', rows);
     checkDimension('Matrix', 'cols', cols);
+    // Taken as is, so it must already be the storage every method relies on (subarray, set):
+    // a plain array or a Float32Array would pass some calls and break others.
+    if (data !== undefined && !(data instanceof Float64Array)) {
+      const kind = data === null ? 'null' : (data as object).constructor?.name ?? typeof data;
+      throw new InvalidArgument(
+        `Matrix: data must be a Float64Array (Matrix.fromArray copies other arrays); got ${kind}`,
+      );
+    }
     if (data !== undefined && data.length !== rows * cols) {
       throw new RangeError(
         `Matrix: data must hold rows·cols = ${rows * cols} entries for a ` +

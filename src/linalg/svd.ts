@@ -12,6 +12,17 @@
 // singular values below 2^FLUSH in those units (≈1e-265·max|a_ij|) come out as exact zeros,
 // with orthonormal completing vectors, which keeps the absolute contract but not relative
 // accuracy for such extreme dynamic ranges within one matrix.
+//
+// Known shortcoming, speed: cyclic Jacobi needs ~10 sweeps of ~4n³ flops on matrices with a flat
+// spectrum (random ones), so the thin SVD takes 3–4× numpy's LAPACK time on wide 1:2 shapes and
+// 6–8× on square ones (CPU time, bench/compare-numpy/svd.mjs, 2026-12-04). Blocking the
+// rotations onto GEMM (block one-sided Jacobi after Hari and Bečka, Okša & Vajteršic: Gram
+// matrix of each pair of row blocks by dgemm, diagonalized, its factor applied by dgemm) was
+// measured and does not pay here (bench/svd-block-probe.mjs, 2026-12-04): the scalar rotations
+// already run at about this module's dgemm rate (a 512² sweep, 4n³ flops, in 61 ms CPU: ~9
+// GFLOP/s), a block sweep does twice their flops, and it took as many sweeps (b = 32: 9–10
+// against 10–11), so its dgemm calls alone cost more than the whole scalar Jacobi at n = 512
+// (1012 against 505 ms CPU), even before the 2b×2b eigenproblems.
 import { ConvergenceFailure, InvalidArgument } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';

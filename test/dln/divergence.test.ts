@@ -101,3 +101,17 @@ describe('case 25: step above 2/L', () => {
     net.dispose();
   });
 });
+
+describe('divergence near the top of the f64 range', () => {
+  it('raises Diverged when the loss overflows although 1e12 × the start loss is already Infinity', () => {
+    // Regression (hostile property test): start loss 1.9e296, one step of 1e-4 overflows it.
+    const net = new DeepLinearNetwork({
+      A: Matrix.fromRows([[1.5e150]]), b: new Float64Array([-1.2e150]), widths: [],
+      init: { kind: 'gaussian', scale: 0.01 }, seed: 0,
+    });
+    expect(() => net.train({ step: 1e-4, maxSteps: 1 })).toThrow(Diverged);
+    expect(Number.isFinite(net.loss())).toBe(true);
+    expect(net.stepsTaken).toBe(0);
+    net.dispose();
+  });
+});

@@ -9,8 +9,8 @@ const root = mkdtempSync(join(tmpdir(), 'deeplin-cli-errors-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const out = join(root, 'out');
 
-const JOBS = `expected a positive integer number of worker threads (1, 2, …; this machine has `
-  + `${availableParallelism()} cores)`;
+const JOBS = `expected a whole number of worker threads from 1 to ${4 * availableParallelism()}`
+  + ` (this machine has ${availableParallelism()} cores)`;
 const SHARD = 'expected i/N with integers 1 ≤ i ≤ N, e.g. 1/4 … 4/4';
 
 const cases: [string, string[], string][] = [
@@ -24,6 +24,8 @@ const cases: [string, string[], string][] = [
     `error: option '-j, --jobs <n>' argument 'abc' is invalid. ${JOBS}`],
   ['fractional jobs', ['run', 'FA', '--jobs', '1.5'],
     `error: option '-j, --jobs <n>' argument '1.5' is invalid. ${JOBS}`],
+  ['far more jobs than cores', ['reproduce', '--jobs', '1000'],
+    `error: option '-j, --jobs <n>' argument '1000' is invalid. ${JOBS}`],
   ['a shard past its count', ['reproduce', '--shard', '3/2'],
     `error: option '--shard <i/N>' argument '3/2' is invalid. ${SHARD}`],
   ['a zero shard', ['reproduce', '--shard', '0/4'],

@@ -1,15 +1,16 @@
 // The scenarios' shared helpers against closed forms: the grid and its overrides, the
-// statistics, the problem's θ* and null-space part, the step rule, and the library's Wasm
+// statistics, the problem's θ* and null-space part, and the library's Wasm
 // trainer against the TypeScript reference GD (reference-gd.ts) on the same start.
 import { describe, expect, it } from 'vitest';
 import { InvalidArgument } from '../../src/core/errors.js';
+import { productSolution, woodworthSolution } from '../../src/dln/diagonal.js';
 import { spectralNormSq } from '../../src/dln/geometry.js';
 import { Matrix } from '../../src/linalg/matrix.js';
-import { matmul } from '../../src/linalg/products.js';
 import { makeGrid, logGrid } from '../../src/experiments/scenarios/grid.js';
 import { logLogSlope, mean, meanStd, std, fmt } from '../../src/experiments/scenarios/stats.js';
-import { makeProblem, P0 } from '../../src/experiments/scenarios/problem.js';
-import { fit, productOf, safeStep } from '../../src/experiments/scenarios/fitting.js';
+import { makeProblem, P0, seedsOf } from '../../src/experiments/scenarios/problem.js';
+import { Random } from '../../src/linalg/random.js';
+import { fit, productOf } from '../../src/experiments/scenarios/fitting.js';
 import { ReferenceNetwork, matvecTs, norm, sub } from './reference-gd.js';
 
 describe('grid', () => {
@@ -29,6 +30,21 @@ describe('grid', () => {
       .toThrow(InvalidArgument);
     expect(() => makeGrid('T', spec, { quick: false, overrides: { depth: '3' } }))
       .toThrow(/T.grid: unknown override 'depth'; expected one of seeds, h, s, maxSteps/);
+  });
+
+  it('refuses override values of the wrong kind before any run starts', () => {
+    const words = { full: { axes: { part: ['woodworth', 'azulay'] }, seeds: 1 },
+      quick: { axes: { part: ['woodworth'] }, seeds: 1 } };
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { h: '1,abc' } }))
+      .toThrow(/T.grid: override 'h' takes finite numbers; got 'abc'/);
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { maxSteps: 'Infinity' } }))
+      .toThrow(/override 'maxSteps' takes finite numbers; got 'Infinity'/);
+    expect(() => makeGrid('T', words, { quick: true, overrides: { part: 'diag' } }))
+      .toThrow(/override 'part' takes one of woodworth, azulay; got 'diag'/);
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { seeds: '1000000' } }))
+      .toThrow(/override 'seeds' must be a whole number from 1 to 1000; got 1000000/);
+    expect(makeGrid('T', words, { quick: true, overrides: { part: 'azulay' } })[0]!.part)
+      .toBe('azulay');
   });
 
   it('spaces a log grid evenly in the exponent', () => {
@@ -51,7 +67,7 @@ describe('stats', () => {
   });
 });
 
-describe('problem and step rule', () => {
+describe('problem', () => {
   it('θ* solves Aθ = b, has no null-space part, and P_N removes AᵀA-components', () => {
     const p = makeProblem({ ...P0, seed: 4 });
     expect(norm(sub(matvecTs(p.A, p.thetaStar), p.b))).toBeLessThan(1e-13);
@@ -62,13 +78,6 @@ describe('problem and step rule', () => {
     expect(Math.abs(p.sigmaMax2 / spectralNormSq(p.A) - 1)).toBeLessThan(1e-10);
   });
 
-  it('with only x trained, the kernel step is 0.5/σ_max(AW)²', () => {
-    const p = makeProblem({ ...P0, seed: 5 });
-    const w = Matrix.randn(20, 6, { seed: 9, scale: 0.4 });
-    const x = Matrix.randn(6, 1, { seed: 10 });
-    const eta = safeStep(p, [w, x], { frozen: [true, false] });
-    expect(Math.abs(eta * spectralNormSq(matmul(p.A, w)) - 0.5)).toBeLessThan(1e-10);
-  });
 });
 
 describe('trainers', () => {
@@ -86,5 +95,34 @@ describe('trainers', () => {
     expect(Math.abs(lib.result.steps - ref.steps)).toBeLessThanOrEqual(2);
     expect(norm(sub(lib.theta, refNet.theta()))).toBeLessThan(1e-11);
     expect(norm(sub(productOf(lib.factors), lib.theta))).toBeLessThan(1e-13);
+  });
+});
+
+describe('S11 closed-form limits on the draws where dual Newton once stalled', () => {
+  // Woodworth α = 10^-1.5 with seed 4 and u⊙v with |δ| = 10^0.5 and seed 0 made the dual
+  // Newton of dln throw at a residual near 2e-9: its Armijo test on the dual's value could no
+  // longer see a decrease. Both limits must interpolate and satisfy their optimality condition.
+  const offRange = (p: ReturnType<typeof makeProblem>, z: Float64Array) =>
+    norm(p.nullPart(z)) / norm(z);
+
+  it('Woodworth: asinh(β/(2α²)) lies in range(Aᵀ) and Aβ = b', () => {
+    const p = makeProblem({ ...P0, seed: seedsOf(4).problem });
+    const a = 10 ** -1.5;
+    const beta = woodworthSolution(p.A, p.b, a);
+    expect(norm(sub(matvecTs(p.A, beta), p.b)) / norm(p.b)).toBeLessThan(1e-8);
+    expect(offRange(p, beta.map((v) => Math.asinh(v / (2 * a * a))))).toBeLessThan(1e-8);
+  });
+
+  it('u⊙v: ½asinh(2β/|δ|) − ½asinh(2β0/|δ|) lies in range(Aᵀ) and Aβ = b', () => {
+    const seeds = seedsOf(0);
+    const p = makeProblem({ ...P0, seed: seeds.problem });
+    const delta = 10 ** 0.5;
+    const v = new Random(seeds.extra).uniform(p.d).map((z) => z - 0.5);
+    const u = v.map((z) => Math.sqrt(delta + z * z));
+    const beta = productSolution(p.A, p.b, u, v);
+    const z = beta.map((b, i) =>
+      0.5 * Math.asinh((2 * b) / delta) - 0.5 * Math.asinh((2 * u[i]! * v[i]!) / delta));
+    expect(norm(sub(matvecTs(p.A, beta), p.b)) / norm(p.b)).toBeLessThan(1e-8);
+    expect(offRange(p, z)).toBeLessThan(1e-8);
   });
 });

@@ -119,7 +119,7 @@ describe('pinv over hostile inputs', () => {
 });
 
 describe('minNormSolution and lstsq over hostile inputs', () => {
-  it(`x solves the normal equations, lies in A's row space, and lstsq agrees (${RUNS} runs)`, () => {
+  it(`x solves the normal equations, lies in row(A), lstsq agrees (${RUNS} runs)`, () => {
     const arb = fc.tuple(spec(dim, dim), fc.integer({ min: -20, max: 20 }), fc.nat(),
       fc.nat(9), poisonArb);
     fc.assert(fc.property(arb, ([sa, shift, seed, skew, poison]) => {

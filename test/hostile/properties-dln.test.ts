@@ -34,7 +34,8 @@ const configArb = fc.record({
   initScale: mostly(fc.double({ min: 0.01, max: 2, noNaN: true }),
     fc.constantFrom(NaN, 1e300, 1e200)),
   seed: mostly(fc.nat(), fc.constant(-1)),
-  step: mostly(fc.oneof(fc.constant('auto' as const), fc.double({ min: 1e-4, max: 3, noNaN: true })),
+  step: mostly(
+    fc.oneof(fc.constant('auto' as const), fc.double({ min: 1e-4, max: 3, noNaN: true })),
     fc.constantFrom(0, -1, NaN, Infinity)),
   maxSteps: mostly(fc.integer({ min: 0, max: 300 }), fc.constant(-3)),
   momentum: mostly(fc.constantFrom(0, 0, 0.5), fc.constant(1)),
@@ -53,7 +54,8 @@ function reference(net: DeepLinearNetwork, a: Matrix, b: Float64Array) {
   const as = scaled(a, sa);
   const ts = scaled(theta, sb / sa);
   const r = sub(mul(as, ts), scaled(new Matrix(b.length, 1, b), sb));
-  return { theta, r: fro(r), sb, scale: fro(as) * fro(ts) + fro(scaled(new Matrix(b.length, 1, b), sb)) };
+  const bs = scaled(new Matrix(b.length, 1, b), sb);
+  return { theta, r: fro(r), sb, scale: fro(as) * fro(ts) + fro(bs) };
 }
 
 describe('DeepLinearNetwork over hostile configs', () => {

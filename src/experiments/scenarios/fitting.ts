@@ -1,23 +1,18 @@
-// One training run as the scenarios use it: open the library's DeepLinearNetwork, choose the
-// step of THEORY.md (e), train to loss < 1e-25 or the budget, and turn the end state into a row
-// of the quantities every scenario records.
-//
-// The step rule stays here rather than dln's autoStep: autoStep bounds λ_max(A M0 Aᵀ) from above
-// by Σ‖S_{i+1}‖²σ_max(A P_i)², which can be several times the eigenvalue and so gives a smaller
-// step; the scenarios' step budgets and THEORY.md (e) were set with the exact eigenvalue, which
-// this rule takes from the library's SVD of the n×n kernel A M0 Aᵀ (M0 from dln's tangentKernel).
+// One training run as the scenarios use it: open the library's DeepLinearNetwork, take dln's
+// 'auto' step (THEORY.md (e): the smaller of the kernel and balanced-curvature bounds), train to
+// loss < 1e-25 or the budget, and turn the end state into a row of the quantities every
+// scenario records.
 import { Diverged } from '../../core/errors.js';
 import { checkConfig } from '../../dln/config.js';
 import { initialFactors } from '../../dln/init.js';
-import { tangentKernel } from '../../dln/lazy.js';
 import { parameterNorm } from '../../dln/metrics.js';
+import { autoStep } from '../../dln/stepsize.js';
 import { createNetwork, type DeepLinearNetwork } from '../../dln/network.js';
 import { firstLayerPrediction as libFirstLayer, layerProduct } from '../../dln/theory.js';
 import type { TrainingDiverged } from '../../dln/train.js';
 import type { FactorInit, NetworkConfig, TrainResult } from '../../dln/types.js';
 import type { Matrix } from '../../linalg/matrix.js';
-import { matmul, matvec } from '../../linalg/products.js';
-import { svd } from '../../linalg/svd.js';
+import { matvec } from '../../linalg/products.js';
 import type { Row } from '../types.js';
 import type { Problem } from './problem.js';
 import { distance, norm } from './vectors.js';
@@ -56,28 +51,6 @@ export function productOf(factors: Matrix[]): Float64Array {
   return layerProduct(factors).data.slice();
 }
 
-/**
- * The step rule of THEORY.md (e): the smaller of 0.5/λ_max(A M0 Aᵀ) (the kernel at the start)
- * and 1/((h+1)‖θ* / α‖^{2h/(h+1)} σ_max²) (the end-to-end Hessian scale near a solution, halved
- * for α < 1 as (e) found necessary), optionally capped further.
- */
-export function safeStep(
-  problem: Problem, factors: Matrix[],
-  opts: { frozen?: boolean[]; alpha?: number; cap?: number } = {},
-): number {
-  const h = factors.length - 1;
-  const alpha = opts.alpha ?? 1;
-  const am = matmul(problem.A, tangentKernel(factors, opts.frozen), { checkFinite: false });
-  const kernel = matmul(am, problem.A, { transposeB: true, checkFinite: false });
-  const kernelStep = 0.5 / svd(kernel, { vectors: 'none' }).s[0]!;
-  const target = problem.thetaStarNorm / alpha;
-  const end = (alpha < 1 ? 0.5 : 1) / ((h + 1) * target ** ((2 * h) / (h + 1)) * problem.sigmaMax2);
-  const allTrained = !opts.frozen || opts.frozen.every((f) => !f);
-  let eta = allTrained ? Math.min(kernelStep, end) : kernelStep;
-  if (opts.cap !== undefined) eta = Math.min(eta, opts.cap);
-  return eta;
-}
-
 /** Loss tolerance: 1e-25, or the rounding floor (1e-13 ‖θ0‖)² when θ0 is large. */
 export function lossTolFor(theta0Norm: number): number {
   return Math.max(1e-25, (1e-13 * theta0Norm) ** 2);
@@ -95,8 +68,8 @@ export interface FitResult {
 
 export interface FitOptions {
   maxSteps: number;
-  /** A numeric step, or the rule of safeStep (with an optional cap). */
-  step?: number | { cap?: number };
+  /** A numeric step; dln's autoStep at the start when omitted. */
+  step?: number;
   every?: number;
   lossTol?: number;
 }
@@ -107,13 +80,7 @@ export function fit(spec: NetSpec, opts: FitOptions): FitResult {
   try {
     const initial = net.initialFactors();
     const theta0 = productOf(initial);
-    const step = typeof opts.step === 'number'
-      ? opts.step
-      : safeStep(spec.problem, initial, {
-        ...(spec.frozen ? { frozen: spec.frozen } : {}),
-        ...(spec.lazyAlpha !== undefined ? { alpha: spec.lazyAlpha } : {}),
-        ...(opts.step?.cap !== undefined ? { cap: opts.step.cap } : {}),
-      });
+    const step = opts.step ?? autoStep(net);
     let result: TrainResult;
     let diverged = false;
     try {

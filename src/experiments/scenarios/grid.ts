@@ -5,6 +5,9 @@ import type { Config, GridOptions } from '../types.js';
 
 export type Value = number | string | boolean;
 
+/** More seeds than this per grid point is a typo, not a sweep (1 000 already costs minutes). */
+const MAX_SEEDS = 1000;
+
 export interface GridSpec {
   /** Swept axes, in the order the configs vary (last fastest). */
   axes: Record<string, Value[]>;
@@ -43,16 +46,17 @@ export function makeGrid(
   for (const [key, raw] of Object.entries(opts.overrides ?? {})) {
     if (key === 'seeds') {
       const n = Number(raw);
-      if (!Number.isInteger(n) || n < 1) {
+      if (!/^\d+$/.test(raw.trim()) || n < 1 || n > MAX_SEEDS) {
         throw new InvalidArgument(
-          `${id}.grid: override 'seeds' must be a positive integer; got ${raw}`,
+          `${id}.grid: override 'seeds' must be a whole number from 1 to ${MAX_SEEDS}; got ${raw}`,
         );
       }
       seeds = n;
     } else if (key in axes) {
-      axes[key] = raw.split(',').map(parseValue);
+      axes[key] = raw.split(',').map((r) => overrideValue(id, key, r, [
+        ...spec.full.axes[key] ?? [], ...spec.quick.axes[key] ?? []]));
     } else if (key in params) {
-      params[key] = parseValue(raw);
+      params[key] = overrideValue(id, key, raw, [spec.full.params?.[key], spec.quick.params?.[key]]);
     } else {
       const known = ['seeds', ...Object.keys(axes), ...Object.keys(params)].join(', ');
       throw new InvalidArgument(
@@ -75,6 +79,26 @@ export function makeGrid(
     }
   }
   return configs;
+}
+
+/**
+ * One `--set` value, of the kind the grid's own values have: a finite number where they are
+ * numbers, one of them where they are words; checked here so no worker starts on a bad value.
+ */
+function overrideValue(id: string, key: string, raw: string, defaults: (Value | undefined)[]) {
+  const value = parseValue(raw);
+  const known = defaults.filter((v): v is Value => v !== undefined);
+  if (known.every((v) => typeof v === 'number')) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new InvalidArgument(
+        `${id}.grid: override '${key}' takes finite numbers; got '${raw}'`,
+      );
+    }
+  } else if (known.every((v) => typeof v === 'string') && !(known as Value[]).includes(value)) {
+    const words = [...new Set(known)].join(', ');
+    throw new InvalidArgument(`${id}.grid: override '${key}' takes one of ${words}; got '${raw}'`);
+  }
+  return value;
 }
 
 /** A log-spaced grid from 10^lo to 10^hi with `count` points, rounded to 3 digits. */

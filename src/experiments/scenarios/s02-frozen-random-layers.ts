@@ -85,21 +85,22 @@ function summarize(rows: Row[]): Summary {
         fmt(maxOf(col(g, 'gapToClosedForm'))), meanStd(col(g, 'relErr')),
       ]),
     }],
-    plots: [{
-      id: 'width', title: 'Frozen layers, x0 = 0: relative error against width',
+    // One plot per depth (4 series), so that the labels of the depths do not pile up.
+    plots: hs.map((h) => ({
+      id: `width-h${h}`, title: `Frozen layers, x0 = 0, h = ${h}: relative error against width`,
       x: { label: 'width m', log: true }, y: { label: '‖θ∞ − θ*‖/‖θ*‖', log: true },
       series: [
-        ...hs.map((h) => ({ name: `Gaussian h = ${h} (closed form)`, kind: 'line' as const,
-          points: curveOf(gauss0, h, 'closedFormErr') })),
-        ...hs.map((h) => ({ name: `Gaussian h = ${h} (GD)`, kind: 'dots' as const,
-          points: curveOf(gauss0.filter((r) => r.trained), h, 'relErr') })),
-        ...hs.map((h) => ({ name: `√(d·h/m), h = ${h}`, kind: 'guide' as const,
-          points: ms.map((m) => [m, Math.sqrt((P0.d * h) / m)] as [number, number]) })),
+        { name: 'Gaussian (closed form)', kind: 'line' as const,
+          points: curveOf(gauss0, h, 'closedFormErr') },
+        { name: 'Gaussian (GD)', kind: 'dots' as const,
+          points: curveOf(gauss0.filter((r) => r.trained), h, 'relErr') },
+        { name: '√(d·h/m)', kind: 'guide' as const,
+          points: ms.map((m) => [m, Math.sqrt((P0.d * h) / m)] as [number, number]) },
         { name: 'orthonormal layers (GD)', kind: 'dots' as const,
-          points: groupBy(orth0, ['m']).map(({ key, rows: g }) =>
+          points: groupBy(orth0.filter((r) => r.h === h), ['m']).map(({ key, rows: g }) =>
             [key.m as number, Math.max(1e-17, maxOf(col(g, 'relErr')))] as [number, number]) },
-      ],
-    }],
+      ].filter((x) => x.points.length > 0),
+    })),
     checks: [
       checkBelow('C3/C4', 'max ‖θ_GD − T1 closed form‖ over trained runs (all converged)',
         trainedOk.length === trainedAll.length ? maxOf(col(trainedOk, 'gapToClosedForm')) : NaN,

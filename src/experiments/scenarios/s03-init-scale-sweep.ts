@@ -44,6 +44,51 @@ export function slopes(rows: Row[], h: number, m?: number) {
   return { small: logLogSlope(small), large: logLogSlope(large), smallPts: small.length };
 }
 
+const ERROR_AXES = {
+  x: { label: 'init scale s', log: true }, y: { label: '‖θ∞ − θ*‖/‖θ*‖', log: true },
+} as const;
+
+/** The guide error = s over the scales s ≤ 1 of a selection. */
+function slopeOneGuide(sel: Row[]): Series {
+  const ss = sortedUnique(sel.map((r) => r.s)).filter((s) => s <= 1);
+  return { name: 'slope 1 (error = s)', kind: 'guide', points: ss.map((s) => [s, s]) };
+}
+
+/** One line per depth at width m: the shape of the error in s (at most 5 series). */
+function overviewPlot(rows: Row[], m: number, hs: number[]): PlotSpec {
+  const sel = rows.filter((r) => r.m === m);
+  const series: Series[] = hs.map((h) => ({
+    name: `h = ${h}`, kind: 'line' as const, points: curve(sel, h, 'relErr', false),
+  })).filter((x) => x.points.length > 0);
+  series.push(slopeOneGuide(sel));
+  return { id: `error-m${m}`, title: `Relative error against init scale s, every depth (m = ${m})`,
+    ...ERROR_AXES, series };
+}
+
+/**
+ * One depth at width m: the error, T2's prediction from the end state, the null-space part of
+ * θ0, and the slopes 1 and h + 1 (5 series, so that the labels stay apart).
+ */
+function detailPlot(rows: Row[], m: number, h: number): PlotSpec {
+  const sel = rows.filter((r) => r.m === m);
+  const c = curve(sel, h, 'relErr', false);
+  const series: Series[] = [];
+  if (c.length > 0) {
+    series.push({ name: 'error', kind: 'line', points: c });
+    series.push({ name: 'T2 prediction ‖P_N W1(0)v∞‖', kind: 'dots',
+      points: curve(sel, h, 'prediction', false) });
+    series.push({ name: '‖P_N θ0‖', kind: 'dots', points: curve(sel, h, 'init0Null', false) });
+    const [sMax, eMax] = c[c.length - 1]!;
+    if (sMax >= 1) {
+      series.push({ name: `slope ${h + 1}`, kind: 'guide', points: c.filter(([s]) => s >= 1)
+        .map(([s]) => [s, eMax * (s / sMax) ** (h + 1)] as [number, number]) });
+    }
+  }
+  series.push(slopeOneGuide(sel.filter((r) => r.h === h)));
+  return { id: `detail-h${h}-m${m}`, title: `Error, T2 prediction and ‖P_N θ0‖ against s ` +
+    `(h = ${h}, m = ${m}; all over ‖θ*‖)`, ...ERROR_AXES, series };
+}
+
 function summarize(rows: Row[]): Summary {
   const ms = sortedUnique(rows.map((r) => r.m));
   const hs = sortedUnique(rows.map((r) => r.h));
@@ -61,30 +106,8 @@ function summarize(rows: Row[]): Summary {
     })),
   });
 
-  const plots: PlotSpec[] = ms.map((m) => {
-    const sel = rows.filter((r) => r.m === m);
-    const series: Series[] = [];
-    for (const h of hs) {
-      const c = curve(sel, h, 'relErr', false);
-      if (c.length === 0) continue;
-      series.push({ name: `h = ${h}`, kind: 'line', points: c });
-      series.push({ name: `T2 prediction h = ${h}`, kind: 'dots',
-        points: curve(sel, h, 'prediction', false) });
-      series.push({ name: `‖P_N θ0‖/‖θ*‖ h = ${h}`, kind: 'dots',
-        points: curve(sel, h, 'init0Null', false) });
-      const [sMax, eMax] = c[c.length - 1]!;
-      if (sMax >= 1) {
-        series.push({ name: `slope ${h + 1}`, kind: 'guide', points: c.filter(([s]) => s >= 1)
-          .map(([s]) => [s, eMax * (s / sMax) ** (h + 1)] as [number, number]) });
-      }
-    }
-    const ss = sortedUnique(sel.map((r) => r.s)).filter((s) => s <= 1);
-    series.push({ name: 'slope 1 (error = s)', kind: 'guide', points: ss.map((s) => [s, s]) });
-    return {
-      id: `error-m${m}`, title: `Relative error against init scale s (m = ${m}, P0)`,
-      x: { label: 'init scale s', log: true }, y: { label: '‖θ∞ − θ*‖/‖θ*‖', log: true }, series,
-    };
-  });
+  const plots = [...ms.map((m) => overviewPlot(rows, m, hs)),
+    ...hs.map((h) => detailPlot(rows, ms[0]!, h)).filter((p) => p.series.length > 1)];
 
   const checks: Check[] = [];
   const m0 = ms[0]!;
@@ -112,8 +135,9 @@ function summarize(rows: Row[]): Summary {
   return {
     tables, plots, checks,
     notes: [
-      'P0 (n = 5, d = 20), every factor s·N(0, 1/m); step min(0.5/λmax(AM0Aᵀ), ' +
-        '1/((h+1)‖θ*‖^{2h/(h+1)}σ_max²)); stop at loss < max(1e-25, (1e-13‖θ0‖)²).',
+      'P0 (n = 5, d = 20), every factor s·N(0, 1/m); dln\'s auto step min(0.5/λ, ' +
+        '1/((h+1)‖θ*‖^{2h/(h+1)}σ_max²)), λ = Σ‖S_{i+1}‖²σ_max(AP_i)² ≥ λmax(AM0Aᵀ); stop at ' +
+        'loss < max(1e-25, (1e-13‖θ0‖)²).',
       'Runs left on the plateau near the saddle at the origin (small s, deep nets) are counted ' +
         'as not converged and kept out of the means and checks.',
     ],

@@ -3,7 +3,8 @@
 // like log(1/s) for h = 1 and like s^{−(h−1)} for h ≥ 2 (in units of 1/η steps). The late phase
 // is linear convergence.
 import type { Config, Row, Scenario, Summary, Series } from '../types.js';
-import { lossTolFor, openNetwork, productOf, safeStep } from './fitting.js';
+import { autoStep } from '../../dln/stepsize.js';
+import { lossTolFor, openNetwork, productOf } from './fitting.js';
 import { makeGrid, num } from './grid.js';
 import { makeProblem, P0, seedsOf } from './problem.js';
 import { col, fmt, groupBy, meanStd, sortedUnique, checkBetween, checkAbove } from './stats.js';
@@ -19,10 +20,10 @@ function run(c: Config): Row[] {
     init: { kind: 'gaussian', scale: s }, seed: seeds.init });
   try {
     const f0 = net.initialFactors();
-    const eta = safeStep(problem, f0);
+    const eta = autoStep(net);
     const lossTol = lossTolFor(norm(productOf(f0)));
     // Chunks growing by 3% give a log-spaced trace and the escape step to within 3%.
-    const trace: [number, number][] = [[0, net.loss()]];
+    const trace: [number, number, number][] = [[0, net.loss(), norm(net.theta())]];
     let done = 0;
     let converged = false;
     while (done < maxSteps && !converged) {
@@ -30,7 +31,7 @@ function run(c: Config): Row[] {
       const res = net.train({ step: eta, maxSteps: chunk, lossTol, record: false });
       done += res.steps;
       converged = res.converged;
-      trace.push([done, res.loss]);
+      trace.push([done, res.loss, norm(net.theta())]);
     }
     const loss0 = trace[0]![1];
     const escaped = trace.find(([, l]) => l < 0.5 * loss0);
@@ -41,9 +42,10 @@ function run(c: Config): Row[] {
       alignment: dot(theta, problem.thetaStar) / (norm(theta) * problem.thetaStarNorm),
     }];
     const stride = Math.max(1, Math.ceil(trace.length / 120));
-    trace.forEach(([step, loss], i) => {
+    trace.forEach(([step, loss, thetaNorm], i) => {
       if (i % stride === 0 || i === trace.length - 1) {
-        rows.push({ kind: 'trace', h, s, seed: c.seed, step, loss });
+        rows.push({ kind: 'trace', h, s, seed: c.seed, step, loss,
+          normRatio: thetaNorm / problem.thetaStarNorm });
       }
     });
     return rows;
@@ -62,16 +64,21 @@ function summarize(rows: Row[]): Summary {
     const e = col(g, 'escapeTime');
     return e.length === g.length && g.length > 0 ? e.reduce((a, b) => a + b, 0) / e.length : NaN;
   };
-  const plots = hs.map((h) => ({
+  const traceOf = (h: number, s: number, key: string) => rows
+    .filter((r) => r.kind === 'trace' && r.h === h && r.s === s && r.seed === firstSeed)
+    .map((r) => [Math.max(1, r.step as number), r[key] as number] as [number, number]);
+  const plots = hs.flatMap((h) => [{
     id: `loss-h${h}`, title: `Loss against step, h = ${h} (first seed)`,
     x: { label: 'step', log: true }, y: { label: 'loss', log: true },
-    series: ss.map((s) => ({
-      name: `s = ${fmt(s)}`, kind: 'line' as const,
-      points: rows
-        .filter((r) => r.kind === 'trace' && r.h === h && r.s === s && r.seed === firstSeed)
-        .map((r) => [Math.max(1, r.step as number), r.loss as number] as [number, number]),
-    })) as Series[],
-  }));
+    series: ss.map((s) => ({ name: `s = ${fmt(s)}`, kind: 'line' as const,
+      points: traceOf(h, s, 'loss') })) as Series[],
+  }, {
+    // The plateau is the time ‖θ(t)‖ needs to grow from s^{h+1} to the size of θ*.
+    id: `norm-h${h}`, title: `‖θ(t)‖/‖θ*‖ against step, h = ${h} (first seed)`,
+    x: { label: 'step', log: true }, y: { label: '‖θ(t)‖/‖θ*‖', log: true },
+    series: ss.map((s) => ({ name: `s = ${fmt(s)}`, kind: 'line' as const,
+      points: traceOf(h, s, 'normRatio').filter(([, y]) => y > 0) })) as Series[],
+  }]);
   const checks = [];
   const deep = hs.filter((h) => h >= 2);
   for (const h of deep) {

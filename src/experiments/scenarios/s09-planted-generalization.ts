@@ -93,8 +93,8 @@ function summarize(all: Row[]): Summary {
     ],
     notes: [
       `Floor sample: ${fmt(mean(floors))} ± ${fmt(std(floors))} (per-seed means of ` +
-        `${FLOOR_DRAWS} planted problems). With a sparse y_true (default grid) θ* is no longer the ` +
-        'posterior mean, yet the fully connected networks still end nearest θ*: they have no ' +
+        `${FLOOR_DRAWS} planted problems). With a sparse y_true (default grid) θ* is no ` +
+        'longer the posterior mean, yet the fully connected networks still end nearest θ*: they have no ' +
         'sparsity bias (the diagonal models of S11 do).',
     ],
   };

@@ -1,5 +1,5 @@
 // The all-factors sweep shared by S3, S7 and S9: Gaussian(s) factors on P0, trained by GD with
-// the step rule of THEORY.md (e), recording the relative error, T2's first-layer prediction,
+// dln's auto step (THEORY.md (e)), recording the relative error, T2's first-layer prediction,
 // the null-space part of θ0, the weight norm and (for planted data) the test error.
 import { InvalidArgument } from '../../core/errors.js';
 import type { Config, Row } from '../types.js';
