@@ -14,6 +14,7 @@ import { init, Matrix, matmul } from '../dist/index.js';
 import { wasm } from '../dist/core/wasm.js';
 import { f64View } from '../dist/core/memory.js';
 import { machine, machineLine } from './machine.mjs';
+import { saveResults } from './lib/results.mjs';
 
 // --quick (the default of bench/run.mjs) leaves out n = 1024, where ml-matrix takes seconds.
 const SIZES = process.argv.includes('--quick') ? [64, 128, 256, 512] : [64, 128, 256, 512, 1024];
@@ -174,3 +175,4 @@ mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/gemm-${date.slice(0, 10)}.json`, import.meta.url);
 writeFileSync(file, `${JSON.stringify({ suite: 'gemm', date, machine: info, rows }, null, 1)}\n`);
 console.log(`wrote ${file.pathname}`);
+console.log(`wrote ${saveResults('gemm', rows)} (merged with the other suites)`);
