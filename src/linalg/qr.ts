@@ -39,7 +39,7 @@ export function qr(a: Matrix, opts: QrOptions = {}): { Q: Matrix; R: Matrix } {
   }
   checkOperand('qr', 'A', a);
   const { Q, R, e } = householderQr(a.rows, a.cols, a.data, false, mode === 'complete');
-  unscaleChecked('qr', 'R', R.data, -e, R.cols);
+  unscaleChecked('qr', 'R entry', R.data, -e, R.cols);
   return { Q, R };
 }
 
@@ -57,7 +57,7 @@ export function lq(a: Matrix): { L: Matrix; Q: Matrix } {
   checkOperand('lq', 'A', a);
   const { Q, R, e } = householderQr(a.cols, a.rows, a.data, true, false);
   const L = R.transpose();
-  unscaleChecked('lq', 'L', L.data, -e, L.cols);
+  unscaleChecked('lq', 'L entry', L.data, -e, L.cols);
   return { L, Q: Q.transpose() };
 }
 

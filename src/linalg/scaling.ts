@@ -46,6 +46,8 @@ export function normalized(a: Matrix): { As: Matrix; e: number } {
 
 /**
  * Scale `data` by 2^k in place and check that every entry is representable.
+ * @param what the result's name as the message prints it before the index: 'R entry' gives
+ *   "R entry (0, 1)", 's' gives "s[0]"
  * @throws {Overflow} naming `fn`, `what` and the first entry beyond the f64 range
  */
 export function unscaleChecked(
@@ -55,14 +57,14 @@ export function unscaleChecked(
     const x = data[i]!;
     const y = timesPow2(x, k);
     if (y - y !== 0) {
-      const where = cols ? `(${Math.floor(i / cols)}, ${i % cols})` : `[${i}]`;
+      const where = cols ? ` (${Math.floor(i / cols)}, ${i % cols})` : `[${i}]`;
       const log10 = Math.log10(Math.abs(x)) + k * Math.LOG10E * Math.LN2;
       const p10 = Math.floor(log10);
       const size = Number.isFinite(log10)
         ? `about ${(10 ** (log10 - p10)).toFixed(2)}e+${p10}`
         : `${x}·2^${k}`;
       throw new Overflow(
-        `${fn}: ${what} entry ${where} is ${size}, beyond the f64 range (|x| ≤ 1.8e308); ` +
+        `${fn}: ${what}${where} is ${size}, beyond the f64 range (|x| ≤ 1.8e308); ` +
           'the result is not representable although the input is finite',
       );
     }
