@@ -9,7 +9,8 @@
 // scaling.ts), where the singular values cannot overflow, and scales the result back; rank and
 // cond do not depend on the scale at all. An answer that is truly beyond the f64 range (pinv of
 // [[1e-310]]) raises Overflow naming the function; one that is representable (pinv of a matrix
-// near 1.7e308, whose singular values overflow) comes out right.
+// near 1.7e308, whose singular values overflow) comes out right. Known shortcoming: b is
+// normalized too, so its entries below 2^−1022 of its largest lose bits (normwise harmless).
 import { InvalidArgument, ShapeMismatch, shapeOf } from '../core/errors.js';
 import { Matrix } from './matrix.js';
 import { frobenius, matmul, norm2 } from './products.js';

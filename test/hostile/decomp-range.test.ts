@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   Matrix, Overflow, cond, lq, lstsq, minNormSolution, nullSpaceBasis, nullSpaceProjector, pinv, qr,
-  rank, rowSpaceProjector, svd,
+  rank, rowSpaceProjector, solve, svd,
 } from '../../src/index.js';
 
 const rel = (x: number, y: number) => Math.abs(x - y) / Math.abs(y);
@@ -129,5 +129,29 @@ describe('unrepresentable answers are Overflow naming the public function', () =
     const B = Matrix.fromRows([[1e-300, 1e10]]);
     expect(() => minNormSolution(Matrix.fromRows([[1e-300]]), B)).toThrow(/X entry \(0, 1\)/);
     expect(rel(minNormSolution(Matrix.fromRows([[1e-300]]), [1e7])[0]!, 1e307)).toBeLessThan(1e-15);
+  });
+});
+
+describe('solve at the edges of the range', () => {
+  it('x = 1/5e-324 and 1e300/1e-300 are Overflow naming solve, not [Infinity]', () => {
+    expect(() => solve(Matrix.fromRows([[5e-324]]), [1])).toThrow(Overflow);
+    expect(() => solve(Matrix.fromRows([[5e-324]]), [1])).toThrow(/^solve: x\[0\] is about/);
+    expect(() => solve(Matrix.fromRows([[1e-300]]), [1e300]))
+      .toThrow(/^solve: x\[0\] is about 1\.00e\+600/);
+    const B = Matrix.fromRows([[1e-300, 1e10]]);
+    expect(() => solve(Matrix.fromRows([[1e-300]]), B)).toThrow(/^solve: X entry \(0, 1\)/);
+  });
+
+  it('representable answers from extreme entries come out exact', () => {
+    // Subnormal A: 2^-1074·x = 2^-1000 gives x = 2^74 (exact in binary).
+    expect(solve(Matrix.fromRows([[5e-324]]), [2 ** -1000])[0]).toBe(2 ** 74);
+    // Entries near the top: H·x = [c, c] has x = [1, 0]; LU without scaling overflowed here.
+    const c = 1.7e308;
+    const x = solve(Matrix.fromRows([[c, c], [c, -c]]), [c, c]);
+    expect(Math.abs(x[0]! - 1) + Math.abs(x[1]!)).toBeLessThan(1e-15);
+    // A tiny system with a huge right-hand side: x = 1e300/1e-7 = 1e307.
+    const y = solve(Matrix.fromRows([[1e-7, 0], [0, 2e-7]]), [1e300, 1e200]);
+    expect(rel(y[0]!, 1e307)).toBeLessThan(1e-15);
+    expect(rel(y[1]!, 5e206)).toBeLessThan(1e-15);
   });
 });
