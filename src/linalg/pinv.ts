@@ -4,10 +4,18 @@
 // Cutoff: singular values at or below max(m, n)·eps·s₀ count as zero (relative to the largest,
 // never absolute, so scaling A scales A⁺ inversely and nothing else changes). `rcond` replaces
 // max(m, n)·eps by a caller's factor.
+//
+// Range: every function here works on A·2^e normalized to a largest entry in [1, 2) (exact,
+// scaling.ts), where the singular values cannot overflow, and scales the result back; rank and
+// cond do not depend on the scale at all. An answer that is truly beyond the f64 range (pinv of
+// [[1e-310]]) raises Overflow naming the function; one that is representable (pinv of a matrix
+// near 1.7e308, whose singular values overflow) comes out right. Known shortcoming: b is
+// normalized too, so its entries below 2^−1022 of its largest lose bits (normwise harmless).
 import { InvalidArgument, ShapeMismatch, shapeOf } from '../core/errors.js';
 import { Matrix } from './matrix.js';
 import { frobenius, matmul, norm2 } from './products.js';
 import { fullRankSolve } from './fullrank.js';
+import { normalized, normalizingExponent, scaledData, unscaleChecked } from './scaling.js';
 import { svdOf, type SvdResult } from './svd.js';
 import {
   checkFinite, checkMatrix, checkNonEmpty, checkOperand, checkVector,
@@ -38,17 +46,26 @@ function rankOf(s: Float64Array, cutoff: number): number {
 /**
  * The Moore–Penrose pseudoinverse A⁺ = V_r·diag(1/s)·U_rᵀ over the singular values above the
  * cutoff (see the file header); for A of certified full rank it is computed from one QR with
- * column pivoting instead (same result, see fullrank.ts). Accuracy: the four Penrose conditions hold to
- * c·max(m, n)·eps·cond_r(A) relative, cond_r = s₀/s_{r−1} the condition of the kept part.
+ * column pivoting instead (same result, see fullrank.ts). Accuracy: the four Penrose conditions
+ * hold to c·max(m, n)·eps·cond_r(A) relative, cond_r = s₀/s_{r−1} the condition of the kept part.
  * @param a the m×n matrix
  * @param opts.rcond relative cutoff factor (default max(m, n)·eps)
  * @returns the n×m pseudoinverse
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
+ * @throws {Overflow} when an entry of A⁺ is beyond the f64 range (e.g. A = [[1e-310]])
  */
 export function pinv(a: Matrix, opts: RcondOptions = {}): Matrix {
+  checkOperand('pinv', 'A', a);
+  const { As, e } = normalized(a);
+  const P = pinvNormalized(As, opts);
+  // (A·2^e)⁺ = A⁺·2^−e.
+  unscaleChecked('pinv', 'A⁺ entry', P.data, e, P.cols);
+  return P;
+}
+
+function pinvNormalized(a: Matrix, opts: RcondOptions): Matrix {
   if (opts.rcond === undefined) {
     // Full rank with a margin (certified in fullrank.ts): A⁺ = A⁺·I from one pivoted QR.
-    checkOperand('pinv', 'A', a);
     const fast = fullRankSolve(a, Matrix.eye(a.rows));
     if (fast) return fast;
   }
@@ -56,7 +73,7 @@ export function pinv(a: Matrix, opts: RcondOptions = {}): Matrix {
   const r = rankOf(f.s, cutoffOf('pinv', a, f.s, opts));
   if (r === 0) return new Matrix(a.cols, a.rows);
   const W = scaledRightVectors(f, r);
-  return matmul(W, leading(f.U!, r), { transposeB: true });
+  return matmul(W, leading(f.U!, r), { transposeB: true, checkFinite: false });
 }
 
 /** V_r·diag(1/s_r), n×r. */
@@ -102,7 +119,14 @@ function checkRhs(fn: string, a: Matrix, b: unknown): Float64Array | Matrix {
   return v;
 }
 
-interface Solved { x: Float64Array | Matrix; rank: number; s: Float64Array | null }
+/**
+ * The solution in scaled units: As = A·2^e and Bs = B·2^f normalized, Xs = As⁺·Bs, so that
+ * A⁺·B = Xs·2^(e−f) and A·X − B = (As·Xs − Bs)·2^−f; s are the singular values of As.
+ */
+interface Solved {
+  As: Matrix; Bs: Matrix; Xs: Matrix; e: number; f: number; rank: number;
+  s: Float64Array | null;
+}
 
 /**
  * A⁺·b, by QR with column pivoting when A has full rank with a margin (fullrank.ts), else by
@@ -114,23 +138,33 @@ function minNorm(
   checkMatrix(fn, 'A', a);
   checkNonEmpty(fn, 'A', a.rows, a.cols);
   const rhs = checkRhs(fn, a, b);
-  const B = rhs instanceof Matrix ? rhs : new Matrix(a.rows, 1, rhs);
+  checkFinite(fn, 'A', a.data, a.cols);
+  const { As, e } = normalized(a);
+  const B = rhs instanceof Matrix ? rhs.data : rhs;
+  const f = normalizingExponent(B);
+  const Bs = new Matrix(a.rows, B.length / a.rows, scaledData(B, f));
   if (opts.rcond === undefined && !wantSingularValues) {
-    checkFinite(fn, 'A', a.data, a.cols);
-    const fast = fullRankSolve(a, B);
+    const fast = fullRankSolve(As, Bs);
     const r = Math.min(a.rows, a.cols);
-    if (fast) return { x: rhs instanceof Matrix ? fast : fast.data, rank: r, s: null };
+    if (fast) return { As, Bs, Xs: fast, e, f, rank: r, s: null };
   }
-  const f = svdOf(fn, a, 'thin');
-  const r = rankOf(f.s, cutoffOf(fn, a, f.s, opts));
-  let X: Matrix;
-  if (r === 0) X = new Matrix(a.cols, B.cols);
+  const svd = svdOf(fn, As, 'thin');
+  const r = rankOf(svd.s, cutoffOf(fn, a, svd.s, opts));
+  let Xs: Matrix;
+  if (r === 0) Xs = new Matrix(a.cols, Bs.cols);
   else {
     // X = V_r·diag(1/s)·(U_rᵀ·B): the small r×k middle factor first.
-    const C = matmul(leading(f.U!, r), B, { transposeA: true });
-    X = matmul(scaledRightVectors(f, r), C);
+    const C = matmul(leading(svd.U!, r), Bs, { transposeA: true, checkFinite: false });
+    Xs = matmul(scaledRightVectors(svd, r), C, { checkFinite: false });
   }
-  return { x: rhs instanceof Matrix ? X : X.data, rank: r, s: f.s };
+  return { As, Bs, Xs, e, f, rank: r, s: svd.s };
+}
+
+/** A⁺·B in the caller's units, as a vector when b was one. */
+function unscaledSolution(fn: string, sol: Solved, matrixRhs: boolean): Float64Array | Matrix {
+  const X = new Matrix(sol.Xs.rows, sol.Xs.cols, sol.Xs.data.slice());
+  unscaleChecked(fn, matrixRhs ? 'X entry' : 'x', X.data, sol.e - sol.f, matrixRhs ? X.cols : 0);
+  return matrixRhs ? X : X.data;
 }
 
 /**
@@ -142,19 +176,22 @@ function minNorm(
  * @returns x of length d, or a d×k Matrix: the same kind as b
  * @throws {ShapeMismatch} when b does not have A's number of rows
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A or b
+ * @throws {Overflow} when an entry of the solution is beyond the f64 range
  */
 export function minNormSolution(a: Matrix, b: Float64Array | readonly number[]): Float64Array;
 export function minNormSolution(a: Matrix, b: Matrix): Matrix;
 export function minNormSolution(
   a: Matrix, b: Float64Array | readonly number[] | Matrix,
 ): Float64Array | Matrix {
-  return minNorm('minNormSolution', a, b, {}, false).x;
+  const sol = minNorm('minNormSolution', a, b, {}, false);
+  return unscaledSolution('minNormSolution', sol, b instanceof Matrix);
 }
 
 /**
  * Least squares with diagnostics: x = A⁺·b (as minNormSolution), the residual ‖A·x − b‖
  * (Frobenius norm for a Matrix b), the numerical rank and the singular values of A.
- * @throws {ShapeMismatch} | {EmptyInput} | {NonFiniteInput} as minNormSolution
+ * @throws {ShapeMismatch} | {EmptyInput} | {NonFiniteInput} | {Overflow} as minNormSolution;
+ *   Overflow also when the residual or a singular value is beyond the f64 range
  */
 export function lstsq(a: Matrix, b: Float64Array | readonly number[], opts?: RcondOptions): {
   x: Float64Array; residual: number; rank: number; s: Float64Array;
@@ -165,13 +202,15 @@ export function lstsq(a: Matrix, b: Matrix, opts?: RcondOptions): {
 export function lstsq(
   a: Matrix, b: Float64Array | readonly number[] | Matrix, opts: RcondOptions = {},
 ): { x: Float64Array | Matrix; residual: number; rank: number; s: Float64Array } {
-  const { x, rank, s } = minNorm('lstsq', a, b, opts, true);
-  const X = x instanceof Matrix ? x : new Matrix(a.cols, 1, x);
-  const R = matmul(a, X);
-  const B = b instanceof Matrix ? b.data : b;
-  for (let i = 0; i < R.data.length; i++) R.data[i] = R.data[i]! - B[i]!;
-  const residual = x instanceof Matrix ? frobenius(R) : norm2(R.data);
-  return { x, residual, rank, s: s! };
+  const sol = minNorm('lstsq', a, b, opts, true);
+  const x = unscaledSolution('lstsq', sol, b instanceof Matrix);
+  const R = matmul(sol.As, sol.Xs, { checkFinite: false });
+  for (let i = 0; i < R.data.length; i++) R.data[i] = R.data[i]! - sol.Bs.data[i]!;
+  const res = Float64Array.of(b instanceof Matrix ? frobenius(R) : norm2(R.data));
+  unscaleChecked('lstsq', 'residual', res, -sol.f);
+  const s = sol.s!.slice();
+  unscaleChecked('lstsq', 'singular value s', s, -sol.e);
+  return { x, residual: res[0]!, rank: sol.rank, s };
 }
 
 /**
@@ -179,7 +218,8 @@ export function lstsq(
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
  */
 export function rank(a: Matrix, opts: RcondOptions = {}): number {
-  const { s } = svdOf('rank', a, 'none');
+  checkOperand('rank', 'A', a);
+  const { s } = svdOf('rank', normalized(a).As, 'none');
   return rankOf(s, cutoffOf('rank', a, s, opts));
 }
 
@@ -189,7 +229,8 @@ export function rank(a: Matrix, opts: RcondOptions = {}): number {
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
  */
 export function cond(a: Matrix): number {
-  const { s } = svdOf('cond', a, 'none');
+  checkOperand('cond', 'A', a);
+  const { s } = svdOf('cond', normalized(a).As, 'none');
   const last = s[s.length - 1]!;
   return last === 0 ? Infinity : s[0]! / last;
 }

@@ -5,6 +5,7 @@ import { InvalidArgument } from '../core/errors.js';
 import { f64View, withScratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
+import { normalizingExponent, timesPow2, unscaleChecked } from './scaling.js';
 import { checkOperand } from './validate.js';
 
 export type QrMode = 'reduced' | 'complete';
@@ -17,8 +18,9 @@ export interface QrOptions {
 /**
  * A = Q·R with Q orthonormal columns and R upper triangular (entries below the diagonal are
  * exactly 0). Diagonal signs follow LAPACK (R_ii may be negative); a zero pivot over a non-zero
- * column still gives a finite reflector. Norms are scaled, so entries near 1e300 or 1e-160 do
- * not overflow or underflow.
+ * column still gives a finite reflector. A is scaled by a power of two (exact) to a largest
+ * entry in [1, 2) and R scaled back, so entries near 1e308 or 1e-300 neither overflow nor
+ * underflow on the way; Q does not depend on the scale.
  *
  * Accuracy (held by the tests): ‖A − Q·R‖_F ≤ c·m·eps·‖A‖_F and ‖QᵀQ − I‖ ≤ c·m·eps.
  *
@@ -26,6 +28,7 @@ export interface QrOptions {
  * @param opts.mode 'reduced' (default) or 'complete'
  * @throws {EmptyInput} when A has no entries
  * @throws {NonFiniteInput} when A holds NaN or ±Infinity
+ * @throws {Overflow} when an entry of R is beyond the f64 range (|R_ij| ≤ √m·max|a_ij|)
  */
 export function qr(a: Matrix, opts: QrOptions = {}): { Q: Matrix; R: Matrix } {
   const mode = opts.mode ?? 'reduced';
@@ -35,7 +38,9 @@ export function qr(a: Matrix, opts: QrOptions = {}): { Q: Matrix; R: Matrix } {
     );
   }
   checkOperand('qr', 'A', a);
-  return householderQr(a.rows, a.cols, a.data, false, mode === 'complete');
+  const { Q, R, e } = householderQr(a.rows, a.cols, a.data, false, mode === 'complete');
+  unscaleChecked('qr', 'R entry', R.data, -e, R.cols);
+  return { Q, R };
 }
 
 /**
@@ -46,20 +51,24 @@ export function qr(a: Matrix, opts: QrOptions = {}): { Q: Matrix; R: Matrix } {
  * @param a the m×n matrix
  * @throws {EmptyInput} when A has no entries
  * @throws {NonFiniteInput} when A holds NaN or ±Infinity
+ * @throws {Overflow} when an entry of L is beyond the f64 range
  */
 export function lq(a: Matrix): { L: Matrix; Q: Matrix } {
   checkOperand('lq', 'A', a);
-  const { Q, R } = householderQr(a.cols, a.rows, a.data, true, false);
-  return { L: R.transpose(), Q: Q.transpose() };
+  const { Q, R, e } = householderQr(a.cols, a.rows, a.data, true, false);
+  const L = R.transpose();
+  unscaleChecked('lq', 'L entry', L.data, -e, L.cols);
+  return { L, Q: Q.transpose() };
 }
 
 /**
  * QR of T (m×n): T is `data` as an m×n row-major matrix, or its transpose when `transposed`
- * (then `data` is n×m row-major and already column-contiguous for T).
+ * (then `data` is n×m row-major and already column-contiguous for T). The R returned is that
+ * of T·2^e: the caller scales it back by 2^−e.
  */
 function householderQr(
   m: number, n: number, data: Float64Array, transposed: boolean, complete: boolean,
-): { Q: Matrix; R: Matrix } {
+): { Q: Matrix; R: Matrix; e: number } {
   const k = Math.min(m, n);
   const kq = complete ? m : k;
   return withScratch((s) => {
@@ -70,9 +79,14 @@ function householderQr(
     const pn = s.alloc(2 * n);
     const pq = s.alloc(kq * m);
 
+    const e = normalizingExponent(data);
     const c = f64View(pa, m * n);
-    if (transposed) c.set(data);
-    else for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) c[j * m + i] = data[i * n + j]!;
+    if (transposed) for (let i = 0; i < m * n; i++) c[i] = timesPow2(data[i]!, e);
+    else {
+      for (let i = 0; i < m; i++) {
+        for (let j = 0; j < n; j++) c[j * m + i] = timesPow2(data[i * n + j]!, e);
+      }
+    }
     kern.dgeqp3(m, n, pa, m, ptau, pj, pn, 0);
     kern.dorgqr(m, kq, k, pa, m, ptau, pq, m);
 
@@ -84,6 +98,6 @@ function householderQr(
     const q = f64View(pq, kq * m);
     const Q = new Matrix(m, kq);
     for (let j = 0; j < kq; j++) for (let i = 0; i < m; i++) Q.data[i * kq + j] = q[j * m + i]!;
-    return { Q, R };
+    return { Q, R, e };
   });
 }

@@ -1,8 +1,15 @@
-// Square linear systems by LU with partial pivoting (assembly/lu.ts).
+// Square linear systems by LU with partial pivoting (assembly/lu.ts). A and b are normalized
+// by powers of two first (scaling.ts: A·2^e, b·2^f, exact), so that tiny or huge entries
+// neither overflow nor underflow inside the elimination; x = x_s·2^(e−f) is scaled back and
+// checked. Known shortcoming: in the scaled system x_s is bounded only by the pivot test, so a
+// system passing it whose x_s overflows (growth beyond 1e308 in the triangular solves) is
+// reported as Overflow even if x itself would fit. Also, entries of b below 2^−1022 of its
+// largest lose bits in the scaling (the normwise accuracy below still holds).
 import { ShapeMismatch, SingularMatrix, shapeOf } from '../core/errors.js';
 import { f64View, withScratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
+import { normalizingExponent, scaledData, unscaleChecked } from './scaling.js';
 import { checkFinite, checkOperand, checkVector } from './validate.js';
 
 /**
@@ -19,6 +26,7 @@ import { checkFinite, checkOperand, checkVector } from './validate.js';
  * @throws {ShapeMismatch} when A is not square or b does not have n rows
  * @throws {SingularMatrix} when A is singular to working precision (see above)
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A or b
+ * @throws {Overflow} when an entry of x is beyond the f64 range (A = [[1e-300]], b = [1e300])
  */
 export function solve(a: Matrix, b: Float64Array | readonly number[]): Float64Array;
 export function solve(a: Matrix, b: Matrix): Matrix;
@@ -49,9 +57,12 @@ export function solve(
     checkFinite('solve', 'b', rhs);
   }
 
+  const e = normalizingExponent(a.data);
+  const f = normalizingExponent(rhs);
+  const rhsScaled = scaledData(rhs, f);
   const x = withScratch((s) => {
     const kern = wasm();
-    const pa = s.copyIn(a.data);
+    const pa = s.copyIn(scaledData(a.data, e));
     const piv = s.alloc(n);
     const pb = s.alloc(n * k);
     const smallest = kern.dgetrf(n, pa, n, piv);
@@ -64,9 +75,12 @@ export function solve(
     }
     const p = f64View(piv, n);
     const dst = f64View(pb, n * k);
-    for (let i = 0; i < n; i++) dst.set(rhs.subarray(p[i]! * k, p[i]! * k + k), i * k);
+    for (let i = 0; i < n; i++) dst.set(rhsScaled.subarray(p[i]! * k, p[i]! * k + k), i * k);
     kern.dgetrs(n, k, pa, n, pb, k);
     return s.copyOut(pb, n * k);
   });
+  // A = A_s·2^−e and b = b_s·2^−f, so x = A_s⁻¹·b_s·2^(e−f).
+  const many = b instanceof Matrix;
+  unscaleChecked('solve', many ? 'X entry' : 'x', x, e - f, many ? k : 0);
   return b instanceof Matrix ? new Matrix(n, k, x) : x;
 }

@@ -3,14 +3,19 @@
 // component of the initialization survives training untouched.
 //
 // All come from the full right singular vectors V = [V_r V_0] of the Jacobi SVD with the
-// relative rank cutoff of pinv.ts: A⁺A = V_r·V_rᵀ and I − A⁺A = V_0·V_0ᵀ.
+// relative rank cutoff of pinv.ts: A⁺A = V_r·V_rᵀ and I − A⁺A = V_0·V_0ᵀ. None depends on
+// the scale of A, so the SVD is taken of A normalized by a power of two (scaling.ts): entries
+// near 1.7e308, whose singular values overflow, give the same subspaces as entries near 1.
 import { Matrix } from './matrix.js';
 import { matmul } from './products.js';
 import { cutoffOf } from './pinv.js';
+import { normalized } from './scaling.js';
 import { svdOf } from './svd.js';
+import { checkOperand } from './validate.js';
 
 function split(fn: string, a: Matrix): { V: Matrix; r: number } {
-  const f = svdOf(fn, a, 'full');
+  checkOperand(fn, 'A', a);
+  const f = svdOf(fn, normalized(a).As, 'full');
   const cutoff = cutoffOf(fn, a, f.s, {});
   let r = 0;
   while (r < f.s.length && f.s[r]! > cutoff) r++;
@@ -29,7 +34,7 @@ function columns(M: Matrix, from: number, to: number): Matrix {
 /** V_k·V_kᵀ for the d×k matrix V_k (zero when k = 0). */
 function outer(Vk: Matrix): Matrix {
   if (Vk.cols === 0) return new Matrix(Vk.rows, Vk.rows);
-  return matmul(Vk, Vk, { transposeB: true });
+  return matmul(Vk, Vk, { transposeB: true, checkFinite: false });
 }
 
 /**

@@ -27,6 +27,7 @@ import { ConvergenceFailure, InvalidArgument } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
+import { unscaleChecked } from './scaling.js';
 import { checkOperand } from './validate.js';
 
 export type SvdVectors = 'thin' | 'full' | 'none';
@@ -70,6 +71,8 @@ export const MAX_JACOBI_SWEEPS = 60;
  * @throws {EmptyInput} when A has no entries (the message gives its shape)
  * @throws {NonFiniteInput} when A holds NaN or ±Infinity (the message gives the position)
  * @throws {ConvergenceFailure} when Jacobi exceeds maxSweeps sweeps (never a hang)
+ * @throws {Overflow} when the largest singular value is beyond the f64 range (it can be up to
+ *   √(mn)·max|a_ij|); rank, cond, pinv and the subspaces still work on such A
  * @example svd(Matrix.fromRows([[3, 0], [0, -4]])).s // Float64Array [4, 3]
  */
 export function svd(a: Matrix, opts: SvdOptions = {}): SvdResult {
@@ -86,7 +89,10 @@ export function svd(a: Matrix, opts: SvdOptions = {}): SvdResult {
   return svdOf('svd', a, vectors, maxSweeps);
 }
 
-/** svd for other functions of the library: validation messages name `fn`. */
+/**
+ * svd for other functions of the library: validation messages name `fn`. Callers that must not
+ * fail on singular values beyond the range pass A normalized (scaling.ts) and scale back.
+ */
 export function svdOf(
   fn: string, a: Matrix, vectors: SvdVectors, maxSweeps = MAX_JACOBI_SWEEPS,
 ): SvdResult {
@@ -161,8 +167,8 @@ function svdTall(
       );
     }
     k.djacobiFinish(n, n, px, n, pv, n, n, pd);
-    const [g1, g2] = pow2Pair(-e);
-    const sigma = f64View(pd, n).map((v) => (v < 2 ** FLUSH ? 0 : v * g1 * g2));
+    const sigma = f64View(pd, n).map((v) => (v < 2 ** FLUSH ? 0 : v));
+    unscaleChecked(fn, 'singular value s', sigma, -e);
     if (!want) return { U: null, s: sigma, V: null };
 
     const rank = sigma.findIndex((v) => v === 0);
