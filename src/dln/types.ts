@@ -48,7 +48,11 @@ export interface TrainOptions {
   maxSteps: number;
   /** Stop when the loss falls below this (default 1e-25). */
   lossTol?: number;
-  /** Stop when the gradient norm falls below this (default 0: off). */
+  /**
+   * Stop when the gradient norm falls below this (default 0: off). Set it for least-squares
+   * problems (n > d, or b outside range(A)): their loss stays above lossTol, so without
+   * gradTol a run ends only with the budget (converged: false, reason 'budget').
+   */
   gradTol?: number;
   /** Record metrics every this many steps (default 0: first and last state only). */
   every?: number;
