@@ -75,6 +75,11 @@ function checkInit(
       );
     }
     checkFinite(FN, `${where}.u0`, u0);
+    if (u0.every((v) => v === 0)) {
+      throw new RangeError(
+        `${FN}: ${where}.u0 must be a nonzero vector (θ starts along u0/‖u0‖); got all zeros`,
+      );
+    }
   }
   return f;
 }
@@ -82,7 +87,7 @@ function checkInit(
 /**
  * Check a NetworkConfig and derive the shapes of every factor.
  * @throws {InvalidArgument} for a field of the wrong kind
- * @throws {RangeError} for widths, seed or lazyAlpha out of range
+ * @throws {RangeError} for widths, seed or lazyAlpha out of range, or a zero init u0
  * @throws {ShapeMismatch} for b, init list, frozen list or custom values of the wrong size
  * @throws {NonFiniteInput} for NaN or ±Infinity in A, b or a custom value
  */

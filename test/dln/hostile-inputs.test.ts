@@ -1,7 +1,9 @@
 // Regression tests for faults found by a hostile-input review of dln: each input is refused with
 // a named error (class and message), or the result says plainly what happened.
 import { describe, expect, it } from 'vitest';
-import { DeepLinearNetwork, InvalidArgument, Matrix } from '../../src/index.js';
+import {
+  DeepLinearNetwork, InvalidArgument, Matrix, NonFiniteInput,
+} from '../../src/index.js';
 import { problemP0 } from './helpers.js';
 
 const { A, b } = problemP0();
@@ -45,5 +47,41 @@ describe('training a network with nothing to train', () => {
     // The least-squares residual is far above lossTol: only gradTol could stop this run.
     expect(res.loss).toBeGreaterThan(1e-3);
     net.dispose();
+  });
+});
+
+describe('balancedRankOne u0 at the edges of the f64 range', () => {
+  const d = A.cols;
+  const make = (u0: Float64Array) => new DeepLinearNetwork({
+    A, b, widths: [3], seed: 3, init: { kind: 'balancedRankOne', u0 },
+  });
+
+  it.each([1e308, 1e-320, 1e200, -3e-300])('u0 = %d·1 gives the same θ as u0 = 1', (c) => {
+    const ref = make(new Float64Array(d).fill(Math.sign(c)));
+    const net = make(new Float64Array(d).fill(c));
+    const theta = net.theta();
+    expect(theta.some((v) => v !== 0)).toBe(true);
+    // W1 = u0/‖u0‖ u1ᵀ has every row equal to ±u1/√d.
+    const w1 = net.factors()[0]!;
+    const w1Ref = ref.factors()[0]!;
+    for (let i = 0; i < w1.data.length; i++) {
+      expect(w1.data[i]).toBeCloseTo(w1Ref.data[i]!, 14);
+    }
+    for (let i = 0; i < d; i++) expect(theta[i]).toBeCloseTo(ref.theta()[i]!, 14);
+    ref.dispose();
+    net.dispose();
+  });
+
+  it('a zero u0 is refused with a RangeError naming config.init.u0', () => {
+    const call = () => make(new Float64Array(d));
+    expect(call).toThrow(RangeError);
+    expect(call).toThrow(/DeepLinearNetwork: config\.init\.u0 must be a nonzero vector.*all zeros/);
+  });
+
+  it('a non-finite u0 is refused with NonFiniteInput naming config.init.u0', () => {
+    const u0 = new Float64Array(d).fill(1);
+    u0[2] = Infinity;
+    expect(() => make(u0)).toThrow(NonFiniteInput);
+    expect(() => make(u0)).toThrow(/config\.init\.u0/);
   });
 });
