@@ -37,7 +37,11 @@ export interface NetworkConfig {
   seed: number;
   /** Per factor (h + 1 entries, W1 … Wh, X): true keeps that factor fixed. */
   frozen?: boolean[];
-  /** Chizat–Oyallon–Bach lazy scaling α: predictor α(θ(W) − θ(W0)), loss divided by α². */
+  /**
+   * Chizat–Oyallon–Bach lazy scaling α in [1e-8, 1e8]: predictor α(θ(W) − θ(W0)), loss divided
+   * by α². TrainOptions.lossTol is tested against that divided loss, so scale it too (a
+   * predictor loss ε corresponds to lossTol = ε/α²).
+   */
   lazyAlpha?: number;
 }
 

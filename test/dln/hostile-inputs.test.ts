@@ -85,3 +85,24 @@ describe('balancedRankOne u0 at the edges of the f64 range', () => {
     expect(() => make(u0)).toThrow(/config\.init\.u0/);
   });
 });
+
+describe('lazy scaling α outside the range where its scaled loss means anything', () => {
+  const make = (lazyAlpha: number) => new DeepLinearNetwork({
+    A, b, widths: [4, 3], init: { kind: 'gaussian' }, seed: 1, lazyAlpha,
+  });
+
+  it.each([1e300, 1e9, 1e-9, 1e-300])('lazyAlpha = %d is refused naming config.lazyAlpha', (a) => {
+    expect(() => make(a)).toThrow(RangeError);
+    expect(() => make(a)).toThrow(
+      /DeepLinearNetwork: config\.lazyAlpha must be in \[1e-8, 1e8\].*got/,
+    );
+  });
+
+  it('at the bound α = 1e8 the start loss is ½‖b‖²/α², not 0, and θ starts at 0', () => {
+    const net = make(1e8);
+    const bNorm = Math.hypot(...b);
+    expect(net.loss() / (0.5 * bNorm * bNorm / 1e16)).toBeCloseTo(1, 12);
+    expect(net.theta().every((v) => v === 0)).toBe(true);
+    net.dispose();
+  });
+});
