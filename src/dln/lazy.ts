@@ -4,7 +4,7 @@ import { ShapeMismatch } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
 import { checkOperand } from '../linalg/validate.js';
-import { checkFactors, checkFiniteVector } from './arguments.js';
+import { checkChain, checkFactors, checkFiniteVector, checkFlags } from './arguments.js';
 import { norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
 
@@ -15,10 +15,13 @@ import { pinv } from '../linalg/pinv.js';
  * @param factors W1 … Wh, x (x with one column)
  * @param frozen optional flags per factor (h + 1)
  * @returns the d×d matrix M
- * @throws {ShapeMismatch} when x has more than one column
+ * @throws {ShapeMismatch} when x has more than one column, the factors do not chain or
+ *   frozen does not list one boolean per factor
  */
 export function tangentKernel(factors: Matrix[], frozen?: readonly boolean[]): Matrix {
   checkFactors('tangentKernel', 'factors', factors);
+  checkChain('tangentKernel', 'factors', factors);
+  checkFlags('tangentKernel', 'frozen', frozen, factors.length);
   const h = factors.length - 1;
   const x = factors[h]!;
   if (x.cols !== 1) {

@@ -2,7 +2,9 @@
 // a named error (class and message), or the result says plainly what happened.
 import { describe, expect, it } from 'vitest';
 import {
-  DeepLinearNetwork, InvalidArgument, Matrix, NonFiniteInput,
+  DeepLinearNetwork, Disposed, InvalidArgument, Matrix, NonFiniteInput, Overflow, ShapeMismatch,
+  firstLayerPrediction, gaps, imbalance, imbalanceMatrices, imbalanceNorms, layerProduct,
+  parameterNorm, tangentKernel,
 } from '../../src/index.js';
 import { problemP0 } from './helpers.js';
 
@@ -104,5 +106,92 @@ describe('lazy scaling α outside the range where its scaled loss means anything
     expect(net.loss() / (0.5 * bNorm * bNorm / 1e16)).toBeCloseTo(1, 12);
     expect(net.theta().every((v) => v === 0)).toBe(true);
     net.dispose();
+  });
+});
+
+describe('theory helpers: no NaN or ∞ handed back, errors named after the helper', () => {
+  const m = (rows: number[][]) => Matrix.fromRows(rows);
+
+  it('layerProduct: an overflowing product is Overflow; layers that do not chain, ShapeMismatch',
+    () => {
+      const big = () => layerProduct([m([[1e200]]), m([[1e200]])]);
+      expect(big).toThrow(Overflow);
+      expect(big).toThrow(/layerProduct: the product layers\[0\] ⋯ layers\[1\] leaves the f64/);
+      const skew = () => layerProduct([Matrix.zeros(2, 3), Matrix.zeros(2, 1)]);
+      expect(skew).toThrow(ShapeMismatch);
+      expect(skew).toThrow(
+        /layerProduct: layers\[0\] \(2×3\) and layers\[1\] \(2×1\) do not chain/,
+      );
+      // 1e150 · 1e150 = 1e300 stays in range (to rounding).
+      expect(layerProduct([m([[1e150]]), m([[1e150]])]).data[0]! / 1e300).toBeCloseTo(1, 14);
+    });
+
+  it('imbalanceNorms / imbalance / imbalanceMatrices: shape mismatch and scaled grams', () => {
+    const skew = [Matrix.zeros(2, 3), Matrix.zeros(2, 1)];
+    for (const [fn, call] of [
+      ['imbalanceNorms', () => imbalanceNorms(skew)],
+      ['imbalance', () => imbalance(skew)],
+      ['imbalanceMatrices', () => imbalanceMatrices(skew)],
+    ] as const) {
+      expect(call).toThrow(ShapeMismatch);
+      expect(call).toThrow(new RegExp(`^${fn}: factors\\[0\\] \\(2×3\\) and factors\\[1\\]`));
+    }
+    // D_1 = w² − x² is 0 for equal entries, whatever their size: no ∞ − ∞.
+    expect(imbalanceNorms([m([[1e200]]), m([[1e200]])])).toEqual([0]);
+    // w = 2e200, x = 1e200: ‖D_1‖ = 3e400 overflows truly.
+    const over = () => imbalanceNorms([m([[2e200]]), m([[1e200]])]);
+    expect(over).toThrow(Overflow);
+    expect(over).toThrow(/imbalanceNorms: ‖D_1‖_F leaves the f64 range/);
+    // w = 2e150, x = 1e150 (w² = 4e300 in range): 3e300, scaled and exact to rounding.
+    expect(imbalanceNorms([m([[2e150]]), m([[1e150]])])[0]! / 3e300).toBeCloseTo(1, 14);
+    expect(imbalance([m([[3e-160]]), m([[1e-160]])])[0]!.data[0]! / 8e-320).toBeCloseTo(1, 2);
+  });
+
+  it('parameterNorm: a true value beyond the f64 range is Overflow; large entries fit', () => {
+    const call = () => parameterNorm([m([[1e200]])]);
+    expect(call).toThrow(Overflow);
+    expect(call).toThrow(/parameterNorm: Σ‖W_i‖²_F \+ ‖X‖²_F leaves the f64 range/);
+    // 2·(1e150)² + (1e150)² = 3e300.
+    expect(parameterNorm([m([[1e150, 1e150]]), m([[1e150]])]) / 3e300).toBeCloseTo(1, 14);
+    // (3e-160)² + (4e-160)² = 2.5e-319: the plain squares underflow, the scaled sum does not.
+    expect(parameterNorm([m([[3e-160, 4e-160]])]) / 2.5e-319).toBeCloseTo(1, 2);
+  });
+
+  it('tangentKernel: a frozen list of the wrong length or kind is ShapeMismatch', () => {
+    const factors = [Matrix.eye(2), m([[1], [2]])];
+    for (const frozen of [[true], [false, false, false], ['yes', false]]) {
+      const call = () => tangentKernel(factors, frozen as boolean[]);
+      expect(call).toThrow(ShapeMismatch);
+      expect(call).toThrow(/tangentKernel: argument 'frozen' must list 2 booleans, one per factor/);
+    }
+    // Frozen W1: M = W1 W1ᵀ = I (only x's term).
+    expect(Array.from(tangentKernel(factors, [true, false]).data)).toEqual([1, 0, 0, 1]);
+  });
+
+  it('firstLayerPrediction names itself, not matmul, for factors that do not fit', () => {
+    const a = Matrix.randn(2, 3, { seed: 1 });
+    const bb = new Float64Array([1, 2]);
+    const w1 = Matrix.zeros(3, 2);
+    const cases: [Matrix, Matrix[], RegExp][] = [
+      [w1, [w1, Matrix.zeros(3, 1)], /factors\[0\] \(3×2\) and factors\[1\] \(3×1\) do not chain/],
+      [Matrix.zeros(4, 2), [w1, Matrix.zeros(2, 1)], /argument 'w1Initial' must be 3×2/],
+      [w1, [w1, Matrix.zeros(2, 2)], /x \(the last factor\) must have one column; got 2×2/],
+      [w1, [w1], /argument 'factors' must list W1 … Wh, x with h ≥ 1/],
+    ];
+    for (const [w, f, msg] of cases) {
+      const call = () => firstLayerPrediction(a, bb, w, f);
+      expect(call).toThrow(ShapeMismatch);
+      expect(call).toThrow(/^firstLayerPrediction: /);
+      expect(call).toThrow(msg);
+    }
+  });
+
+  it('gaps names itself for a disposed network or a value that is not one', () => {
+    const net = new DeepLinearNetwork({ A, b, widths: [4], init: { kind: 'gaussian' }, seed: 1 });
+    net.dispose();
+    expect(() => gaps(net)).toThrow(Disposed);
+    expect(() => gaps(net)).toThrow(/^gaps: argument 'net' was disposed/);
+    expect(() => gaps({} as DeepLinearNetwork)).toThrow(InvalidArgument);
+    expect(() => gaps({} as DeepLinearNetwork)).toThrow(/^gaps: argument 'net' must be a Deep/);
   });
 });
