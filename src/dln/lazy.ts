@@ -55,6 +55,7 @@ export function tangentKernel(factors: Matrix[], frozen?: readonly boolean[]): M
  * @param b the targets (length n)
  * @param kernel M (d×d), e.g. tangentKernel at the initialization
  * @param theta0 the predictor's start (length d; zeros when omitted)
+ * @throws {ShapeMismatch} when kernel is not d×d or b, theta0 have the wrong length
  */
 export function lazySolution(
   a: Matrix, b: Float64Array, kernel: Matrix, theta0?: Float64Array,
@@ -62,6 +63,12 @@ export function lazySolution(
   checkOperand('lazySolution', 'A', a);
   const bv = checkFiniteVector('lazySolution', 'b', b, a.rows);
   checkOperand('lazySolution', 'kernel', kernel);
+  if (kernel.rows !== a.cols || kernel.cols !== a.cols) {
+    throw new ShapeMismatch(
+      `lazySolution: argument 'kernel' must be d×d = ${a.cols}×${a.cols} (A is ` +
+        `${a.rows}×${a.cols}); got ${kernel.rows}×${kernel.cols}`,
+    );
+  }
   const t0 = theta0
     ? checkFiniteVector('lazySolution', 'theta0', theta0, a.cols)
     : new Float64Array(a.cols);

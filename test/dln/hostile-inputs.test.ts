@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DeepLinearNetwork, Disposed, InvalidArgument, Matrix, NonFiniteInput, Overflow, ShapeMismatch,
   firstLayerPrediction, gaps, imbalance, imbalanceMatrices, imbalanceNorms, layerProduct,
-  parameterNorm, tangentKernel,
+  lazySolution, parameterNorm, tangentKernel,
 } from '../../src/index.js';
 import { problemP0 } from './helpers.js';
 
@@ -166,6 +166,15 @@ describe('theory helpers: no NaN or ∞ handed back, errors named after the help
     }
     // Frozen W1: M = W1 W1ᵀ = I (only x's term).
     expect(Array.from(tangentKernel(factors, [true, false]).data)).toEqual([1, 0, 0, 1]);
+  });
+
+  it('lazySolution names itself for a kernel that is not d×d', () => {
+    const a = Matrix.randn(2, 3, { seed: 1 });
+    const call = () => lazySolution(a, new Float64Array([1, 2]), Matrix.eye(2));
+    expect(call).toThrow(ShapeMismatch);
+    expect(call).toThrow(
+      /^lazySolution: argument 'kernel' must be d×d = 3×3 \(A is 2×3\); got 2×2/,
+    );
   });
 
   it('firstLayerPrediction names itself, not matmul, for factors that do not fit', () => {
