@@ -1,6 +1,6 @@
 // Argument checks shared by the theory helpers (closed forms, flows, diagonal models): the same
 // boundary rules as linalg's validate.ts, for the lists of factors and the scalars they take.
-import { EmptyInput, InvalidArgument } from '../core/errors.js';
+import { EmptyInput, InvalidArgument, ShapeMismatch, shapeOf } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { checkFinite, checkVector } from '../linalg/validate.js';
 
@@ -47,4 +47,30 @@ export function checkPositive(fn: string, name: string, value: unknown): number 
     throw new RangeError(`${fn}: argument '${name}' must be a finite number > 0; got ${value}`);
   }
   return value;
+}
+
+/** Factors that multiply in order: factors[i].cols = factors[i + 1].rows. */
+export function checkChain(fn: string, name: string, factors: Matrix[], from = 0): void {
+  for (let i = from; i + 1 < factors.length; i++) {
+    const [a, b] = [factors[i]!, factors[i + 1]!];
+    if (a.cols !== b.rows) {
+      throw new ShapeMismatch(
+        `${fn}: ${name}[${i}] (${shapeOf(a.rows, a.cols)}) and ${name}[${i + 1}] ` +
+          `(${shapeOf(b.rows, b.cols)}) do not chain; expected ${name}[${i + 1}] to have ` +
+          `${a.cols} rows`,
+      );
+    }
+  }
+}
+
+/** Optional per-factor flags: an array of `count` booleans. */
+export function checkFlags(fn: string, name: string, flags: unknown, count: number): void {
+  if (flags === undefined) return;
+  if (!Array.isArray(flags) || flags.length !== count ||
+    flags.some((f) => typeof f !== 'boolean')) {
+    throw new ShapeMismatch(
+      `${fn}: argument '${name}' must list ${count} booleans, one per factor; got ` +
+        (Array.isArray(flags) ? `a list of ${flags.length}` : typeof flags),
+    );
+  }
 }

@@ -6,6 +6,9 @@ import { checkFinite, checkNonEmpty } from '../linalg/validate.js';
 import type { FactorInit, NetworkConfig, TrainOptions } from './types.js';
 
 const FN = 'DeepLinearNetwork';
+/** The range of lazy scaling α accepted (see checkConfig). */
+export const LAZY_ALPHA_MIN = 1e-8;
+export const LAZY_ALPHA_MAX = 1e8;
 const KINDS = ['gaussian', 'orthogonal', 'identity', 'zero', 'balancedRankOne', 'custom'];
 
 /** The validated shape of a network: θ is d×k, factor i is shapes[i] (W1 … Wh, then X). */
@@ -75,6 +78,11 @@ function checkInit(
       );
     }
     checkFinite(FN, `${where}.u0`, u0);
+    if (u0.every((v) => v === 0)) {
+      throw new RangeError(
+        `${FN}: ${where}.u0 must be a nonzero vector (θ starts along u0/‖u0‖); got all zeros`,
+      );
+    }
   }
   return f;
 }
@@ -82,7 +90,7 @@ function checkInit(
 /**
  * Check a NetworkConfig and derive the shapes of every factor.
  * @throws {InvalidArgument} for a field of the wrong kind
- * @throws {RangeError} for widths, seed or lazyAlpha out of range
+ * @throws {RangeError} for widths, seed or lazyAlpha out of range, or a zero init u0
  * @throws {ShapeMismatch} for b, init list, frozen list or custom values of the wrong size
  * @throws {NonFiniteInput} for NaN or ±Infinity in A, b or a custom value
  */
@@ -175,6 +183,15 @@ export function checkConfig(config: NetworkConfig): NetworkShape {
     const a = config.lazyAlpha;
     if (!(typeof a === 'number' && Number.isFinite(a) && a > 0)) {
       throw new RangeError(`${FN}: config.lazyAlpha must be a finite number > 0; got ${a}`);
+    }
+    // The predictor α(θ − θ0) loses log10(α) digits to the cancellation in θ − θ0, and the
+    // loss ½‖Aθ − b‖²/α² that the stopping test reads shrinks by α²: past 1e8 the loss test
+    // passes (or underflows to 0) while the predictor's residual is still O(‖b‖).
+    if (a < LAZY_ALPHA_MIN || a > LAZY_ALPHA_MAX) {
+      throw new RangeError(
+        `${FN}: config.lazyAlpha must be in [1e-8, 1e8] (beyond ` +
+          'it the scaled loss ½‖Aθ − b‖²/α² misleads the stopping test); got ' + a,
+      );
     }
     lazyAlpha = a;
   }

@@ -1,9 +1,10 @@
 // How far a network's current θ is from each prediction of THEORY.md that applies to its
 // configuration. Fields that do not apply are omitted.
+import { Disposed, InvalidArgument } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
 import { distance, norm, parameterNorm } from './metrics.js';
-import type { DeepLinearNetwork } from './network.js';
+import { DeepLinearNetwork } from './network.js';
 import { tangentKernel, lazySolution } from './lazy.js';
 import { firstLayerPrediction, frozenLayersSolution, projectionOfInit } from './theory.js';
 
@@ -27,8 +28,18 @@ export interface Gaps {
 /**
  * The gaps between a network's θ and the predictions that apply to it (vector target).
  * @param net a network, usually after train()
+ * @throws {InvalidArgument} when net is not a DeepLinearNetwork
+ * @throws {Disposed} when net was disposed
  */
 export function gaps(net: DeepLinearNetwork): Gaps {
+  if (!(net instanceof DeepLinearNetwork)) {
+    throw new InvalidArgument(
+      `gaps: argument 'net' must be a DeepLinearNetwork; got ${net === null ? 'null' : typeof net}`,
+    );
+  }
+  if (net.isDisposed) {
+    throw new Disposed("gaps: argument 'net' was disposed; measure a network before dispose()");
+  }
   const A = net.A;
   const b = net.shape.targets;
   const theta = net.theta();

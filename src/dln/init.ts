@@ -5,6 +5,7 @@ import { Matrix } from '../linalg/matrix.js';
 import { qr } from '../linalg/qr.js';
 import { Random } from '../linalg/random.js';
 import type { NetworkShape } from './config.js';
+import { norm } from './metrics.js';
 import type { FactorInit } from './types.js';
 
 /** Seeds of the streams: one per factor, then one for the balanced rank-one directions. */
@@ -13,11 +14,21 @@ function streamSeeds(seed: number, count: number): number[] {
   return Array.from(u, (v) => Math.floor(v * 2 ** 52));
 }
 
+/**
+ * v/‖v‖ for a nonzero finite v. The plain sum of squares is kept where it is safe (same bits as
+ * before for every ordinary draw); entries near 1e±154 would overflow or underflow it, and then
+ * v is first divided by its largest entry.
+ */
 function unit(v: Float64Array): Float64Array {
   let s = 0;
   for (const x of v) s += x * x;
   const r = Math.sqrt(s);
-  return v.map((x) => x / r);
+  if (Number.isFinite(r) && r >= 1e-290) return v.map((x) => x / r);
+  let scale = 0;
+  for (const x of v) scale = Math.max(scale, Math.abs(x));
+  const w = v.map((x) => x / scale);
+  const rw = norm(w);
+  return w.map((x) => x / rw);
 }
 
 /**

@@ -4,7 +4,7 @@ import { ShapeMismatch } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
 import { checkOperand } from '../linalg/validate.js';
-import { checkFactors, checkFiniteVector } from './arguments.js';
+import { checkChain, checkFactors, checkFiniteVector, checkFlags } from './arguments.js';
 import { norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
 
@@ -15,10 +15,13 @@ import { pinv } from '../linalg/pinv.js';
  * @param factors W1 … Wh, x (x with one column)
  * @param frozen optional flags per factor (h + 1)
  * @returns the d×d matrix M
- * @throws {ShapeMismatch} when x has more than one column
+ * @throws {ShapeMismatch} when x has more than one column, the factors do not chain or
+ *   frozen does not list one boolean per factor
  */
 export function tangentKernel(factors: Matrix[], frozen?: readonly boolean[]): Matrix {
   checkFactors('tangentKernel', 'factors', factors);
+  checkChain('tangentKernel', 'factors', factors);
+  checkFlags('tangentKernel', 'frozen', frozen, factors.length);
   const h = factors.length - 1;
   const x = factors[h]!;
   if (x.cols !== 1) {
@@ -52,6 +55,7 @@ export function tangentKernel(factors: Matrix[], frozen?: readonly boolean[]): M
  * @param b the targets (length n)
  * @param kernel M (d×d), e.g. tangentKernel at the initialization
  * @param theta0 the predictor's start (length d; zeros when omitted)
+ * @throws {ShapeMismatch} when kernel is not d×d or b, theta0 have the wrong length
  */
 export function lazySolution(
   a: Matrix, b: Float64Array, kernel: Matrix, theta0?: Float64Array,
@@ -59,6 +63,12 @@ export function lazySolution(
   checkOperand('lazySolution', 'A', a);
   const bv = checkFiniteVector('lazySolution', 'b', b, a.rows);
   checkOperand('lazySolution', 'kernel', kernel);
+  if (kernel.rows !== a.cols || kernel.cols !== a.cols) {
+    throw new ShapeMismatch(
+      `lazySolution: argument 'kernel' must be d×d = ${a.cols}×${a.cols} (A is ` +
+        `${a.rows}×${a.cols}); got ${kernel.rows}×${kernel.cols}`,
+    );
+  }
   const t0 = theta0
     ? checkFiniteVector('lazySolution', 'theta0', theta0, a.cols)
     : new Float64Array(a.cols);

@@ -195,6 +195,11 @@ export class DeepLinearNetwork {
     }
   }
 
+  /** True once dispose() has run. */
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   private live(fn: string): void {
     if (this.disposed) {
       throw new Disposed(`DeepLinearNetwork.${fn}: the network was disposed; create a new one`);

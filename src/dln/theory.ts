@@ -1,14 +1,13 @@
 // Closed-form predictions of THEORY.md (a3) for the end-to-end solution θ. Each function states
 // the theorem it evaluates; gaps.ts measures a trained network against them.
-import { ShapeMismatch } from '../core/errors.js';
+import { Overflow, ShapeMismatch, shapeOf } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
 import { checkOperand } from '../linalg/validate.js';
-import { checkDepth, checkFactors, checkFiniteVector } from './arguments.js';
-import { imbalanceMatrices, norm } from './metrics.js';
+import { checkChain, checkDepth, checkFactors, checkFiniteVector } from './arguments.js';
+import { imbalanceChecked, norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
 
-export { imbalanceMatrices as imbalance } from './metrics.js';
 export { minNormSolution } from '../linalg/pinv.js';
 
 function col(v: Float64Array): Matrix {
@@ -20,12 +19,40 @@ function checkSystem(fn: string, a: Matrix, b: unknown): Float64Array {
   return checkFiniteVector(fn, 'b', b, a.rows);
 }
 
-/** The product W1 ⋯ Wh of a list of layers (d×m_h). */
-export function layerProduct(layers: Matrix[]): Matrix {
-  checkFactors('layerProduct', 'layers', layers);
+/**
+ * The imbalances D_i of a list W1 … Wh, x (see imbalanceMatrices, THEORY.md T3).
+ * @throws {ShapeMismatch} when the factors do not chain
+ * @throws {Overflow} when an entry of some D_i leaves the f64 range
+ */
+export function imbalance(factors: Matrix[]): Matrix[] {
+  return imbalanceChecked('imbalance', factors, false);
+}
+
+/** The product of finite layers that chain; fn names the caller in errors. */
+function chainProduct(fn: string, name: string, layers: Matrix[], first = 0): Matrix {
+  checkFactors(fn, name, layers);
+  checkChain(fn, name, layers);
   let p = layers[0]!;
-  for (let i = 1; i < layers.length; i++) p = matmul(p, layers[i]!, { checkFinite: false });
+  for (let i = 1; i < layers.length; i++) {
+    p = matmul(p, layers[i]!, { checkFinite: false });
+    const bad = p.data.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) {
+      throw new Overflow(
+        `${fn}: the product ${name}[${first}] ⋯ ${name}[${first + i}] leaves the f64 range ` +
+          `(entry [${bad}] is ${p.data[bad]}; finite layers, product > 1.8e308)`,
+      );
+    }
+  }
   return p;
+}
+
+/**
+ * The product W1 ⋯ Wh of a list of layers (d×m_h).
+ * @throws {ShapeMismatch} when the layers do not chain
+ * @throws {Overflow} when a partial product leaves the f64 range
+ */
+export function layerProduct(layers: Matrix[]): Matrix {
+  return chainProduct('layerProduct', 'layers', layers);
 }
 
 /**
@@ -64,7 +91,7 @@ export function frozenLayersSolution(
         (layers.length ? `${layers[0]!.rows} rows` : 'no layers'),
     );
   }
-  const w = layerProduct(layers);
+  const w = chainProduct('frozenLayersSolution', 'layers', layers);
   const start = x0 === undefined
     ? new Float64Array(w.cols)
     : checkFiniteVector('frozenLayersSolution', 'x0', x0, w.cols);
@@ -88,9 +115,28 @@ export function firstLayerPrediction(
   a: Matrix, b: Float64Array, w1Initial: Matrix, factors: Matrix[],
 ): { nullPart: Float64Array; theta: Float64Array } {
   const bv = checkSystem('firstLayerPrediction', a, b);
-  checkFactors('firstLayerPrediction', 'w1Initial', [w1Initial]);
-  checkFactors('firstLayerPrediction', 'factors', factors.slice(1));
-  const v = layerProduct(factors.slice(1));
+  const fn = 'firstLayerPrediction';
+  checkFactors(fn, 'w1Initial', [w1Initial]);
+  checkFactors(fn, 'factors', factors);
+  if (factors.length < 2) {
+    throw new ShapeMismatch(
+      `${fn}: argument 'factors' must list W1 … Wh, x with h ≥ 1; got ${factors.length} factor`,
+    );
+  }
+  if (w1Initial.rows !== a.cols || w1Initial.cols !== factors[0]!.cols) {
+    throw new ShapeMismatch(
+      `${fn}: argument 'w1Initial' must be ${shapeOf(a.cols, factors[0]!.cols)} (d×m1, as ` +
+        `factors[0]); got ${shapeOf(w1Initial.rows, w1Initial.cols)}`,
+    );
+  }
+  checkChain(fn, 'factors', factors);
+  if (factors[factors.length - 1]!.cols !== 1) {
+    const x = factors[factors.length - 1]!;
+    throw new ShapeMismatch(
+      `${fn}: x (the last factor) must have one column; got ${shapeOf(x.rows, x.cols)}`,
+    );
+  }
+  const v = chainProduct(fn, 'factors', factors.slice(1), 1);
   const u = matmul(w1Initial, v).data;
   const p = pinv(a);
   const back = matmul(p, matmul(a, col(u))).data;
@@ -149,6 +195,5 @@ export function balancedFactorization(theta: Float64Array, widths: number[]): Ma
 
 /** T3's conserved quantities ‖D_i‖_F for a list W1 … Wh, x (see imbalance). */
 export function imbalanceNorms(factors: Matrix[]): number[] {
-  checkFactors('imbalanceNorms', 'factors', factors);
-  return imbalanceMatrices(factors).map((m) => norm(m.data));
+  return imbalanceChecked('imbalanceNorms', factors, true);
 }

@@ -1,7 +1,7 @@
 // The training driver: plain gradient descent (optionally heavy-ball) run in chunks inside Wasm,
 // with metrics recorded between chunks and a snapshot of the weights at the start of each chunk,
 // so that a divergence can be wound back to the last state whose loss was finite.
-import { Diverged } from '../core/errors.js';
+import { Diverged, InvalidArgument } from '../core/errors.js';
 import { checkTrainOptions } from './config.js';
 import { norm } from './metrics.js';
 import { KernelStatus, type DeepLinearNetwork } from './network.js';
@@ -69,10 +69,18 @@ function divergedError(
  * @param net the network to train
  * @param opts step ('auto': see stepsize.ts), maxSteps, lossTol, gradTol, every, momentum
  * @throws {RangeError} for an invalid option, naming it
+ * @throws {InvalidArgument} when every factor is frozen: no update could change anything, so a
+ *   large budget would only block the event loop
  * @throws {TrainingDiverged} on divergence
  */
 export function trainNetwork(net: DeepLinearNetwork, opts: TrainOptions): TrainResult {
   checkTrainOptions(opts);
+  if (net.frozen.every(Boolean)) {
+    throw new InvalidArgument(
+      'DeepLinearNetwork.train: every factor is frozen; nothing to train (config.frozen is ' +
+        `[${net.frozen.join(', ')}]; leave at least one factor trainable)`,
+    );
+  }
   const eta = opts.step === 'auto' ? autoStep(net) : opts.step;
   const momentum = opts.momentum ?? 0;
   const lossTol = opts.lossTol ?? 1e-25;

@@ -37,7 +37,11 @@ export interface NetworkConfig {
   seed: number;
   /** Per factor (h + 1 entries, W1 … Wh, X): true keeps that factor fixed. */
   frozen?: boolean[];
-  /** Chizat–Oyallon–Bach lazy scaling α: predictor α(θ(W) − θ(W0)), loss divided by α². */
+  /**
+   * Chizat–Oyallon–Bach lazy scaling α in [1e-8, 1e8]: predictor α(θ(W) − θ(W0)), loss divided
+   * by α². TrainOptions.lossTol is tested against that divided loss, so scale it too (a
+   * predictor loss ε corresponds to lossTol = ε/α²).
+   */
   lazyAlpha?: number;
 }
 
@@ -48,7 +52,11 @@ export interface TrainOptions {
   maxSteps: number;
   /** Stop when the loss falls below this (default 1e-25). */
   lossTol?: number;
-  /** Stop when the gradient norm falls below this (default 0: off). */
+  /**
+   * Stop when the gradient norm falls below this (default 0: off). Set it for least-squares
+   * problems (n > d, or b outside range(A)): their loss stays above lossTol, so without
+   * gradTol a run ends only with the budget (converged: false, reason 'budget').
+   */
   gradTol?: number;
   /** Record metrics every this many steps (default 0: first and last state only). */
   every?: number;
