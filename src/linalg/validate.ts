@@ -105,6 +105,52 @@ export function checkResult(fn: string, data: Float64Array, cols?: number): void
   }
 }
 
+/** How a message names a value of the wrong kind: its type, and the value when short. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return `string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+    case 'number': return `number ${value}`;
+    case 'bigint': return `bigint ${value}n`;
+    case 'boolean': return `boolean ${value}`;
+    case 'object': return (value as object).constructor?.name ?? 'object';
+    default: return typeof value;
+  }
+}
+
+/**
+ * An options argument. `undefined` means no options; `null`, a number, a string, an array or a
+ * function is refused (one rule for the whole library: null is never read as "absent", so
+ * `f(A, null)` fails loudly instead of meaning something by accident).
+ * @throws {InvalidArgument} naming the function and what came
+ */
+export function checkOptions<T extends object>(fn: string, value: T | undefined): Partial<T> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidArgument(
+      `${fn}: argument 'opts' must be an options object or undefined; got ${kindOf(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * A boolean option must be `true`, `false` or absent (undefined). A truthy string such as
+ * 'yes' or 'false', or 0 and 1, would otherwise be read one way by a shape check and another
+ * way by a kernel (`+'yes'` is NaN, which a kernel takes as false).
+ * @throws {InvalidArgument} naming the option and the type of what came
+ */
+export function checkFlag(fn: string, name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') {
+    throw new InvalidArgument(
+      `${fn}: option '${name}' must be true, false or absent; got ${kindOf(value)}`,
+    );
+  }
+  return value;
+}
+
 /** A scalar argument (alpha, a scale) must be a finite number. */
 export function checkScalar(fn: string, name: string, value: unknown): number {
   if (typeof value !== 'number') {
