@@ -9,9 +9,28 @@ function checkDimension(fn: string, name: string, value: number): void {
   }
 }
 
+/**
+ * A matrix whose data no longer holds rows·cols entries (its buffer was transferred away or
+ * resized) is refused here, before any kernel could read past the end or stale Wasm memory.
+ * @throws {InvalidArgument} naming the shape and the entries expected and found
+ */
+export function checkStorage(fn: string, what: string, m: Matrix): void {
+  const expected = m.rows * m.cols;
+  if (m.data.length !== expected) {
+    throw new InvalidArgument(
+      `${fn}: ${what} (${shapeOf(m.rows, m.cols)}) cannot be used: its data was detached or ` +
+        `resized: expected ${expected} entries, found ${m.data.length}`,
+    );
+  }
+}
+
 export class Matrix {
-  /** Entry (i, j) is `data[i * cols + j]`. */
-  readonly data: Float64Array;
+  /** Number of rows; read-only at runtime too (a non-writable own property). */
+  declare readonly rows: number;
+  /** Number of columns; read-only at runtime too. */
+  declare readonly cols: number;
+  /** Entry (i, j) is `data[i * cols + j]`. The entries may change; the array may not. */
+  declare readonly data: Float64Array;
 
   /**
    * @param rows number of rows (≥ 0)
@@ -20,7 +39,7 @@ export class Matrix {
    * @throws {RangeError} when a size is not a non-negative integer or data has the wrong length
    * @throws {InvalidArgument} when data is not a Float64Array
    */
-  constructor(readonly rows: number, readonly cols: number, data?: Float64Array) {
+  constructor(rows: number, cols: number, data?: Float64Array) {
     checkDimension('Matrix', 'rows', rows);
     checkDimension('Matrix', 'cols', cols);
     // Taken as is, so it must already be the storage every method relies on (subarray, set):
@@ -37,7 +56,13 @@ export class Matrix {
           `${shapeOf(rows, cols)} matrix; got ${data.length}`,
       );
     }
-    this.data = data ?? new Float64Array(rows * cols);
+    // Non-writable own properties, not only a TypeScript `readonly`: `L.rows = 50` on a 3×2
+    // matrix would otherwise make every kernel read 50·2 entries from a 6-entry array. Own
+    // enumerable data properties, so structuredClone and JSON still see rows, cols and data.
+    const fixed = (value: unknown) => ({ value, enumerable: true, writable: false });
+    Object.defineProperties(this, {
+      rows: fixed(rows), cols: fixed(cols), data: fixed(data ?? new Float64Array(rows * cols)),
+    });
   }
 
   static zeros(rows: number, cols: number): Matrix {
@@ -102,7 +127,18 @@ export class Matrix {
     return this.rows * this.cols;
   }
 
+  /**
+   * The entries, after checking they are all still there: a buffer transferred away
+   * (structuredClone with transfer, postMessage) reads as length 0, a shrunk resizable one as
+   * shorter, and either would give `undefined` entries.
+   */
+  private storage(fn: string): Float64Array {
+    checkStorage(`Matrix.${fn}`, 'the matrix', this);
+    return this.data;
+  }
+
   private index(fn: string, i: number, j: number): number {
+    this.storage(fn);
     if (!Number.isInteger(i) || i < 0 || i >= this.rows) {
       throw new RangeError(`Matrix.${fn}: row index must be in [0, ${this.rows}); got ${i}`);
     }
@@ -136,7 +172,8 @@ export class Matrix {
   }
 
   transpose(): Matrix {
-    const { rows, cols, data } = this;
+    const { rows, cols } = this;
+    const data = this.storage('transpose');
     const out = new Matrix(cols, rows);
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) out.data[j * rows + i] = data[i * cols + j]!;
@@ -145,10 +182,11 @@ export class Matrix {
   }
 
   clone(): Matrix {
-    return new Matrix(this.rows, this.cols, this.data.slice());
+    return new Matrix(this.rows, this.cols, this.storage('clone').slice());
   }
 
   toArray(): number[][] {
+    this.storage('toArray');
     const out: number[][] = [];
     for (let i = 0; i < this.rows; i++) {
       out.push(Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));

@@ -4,7 +4,7 @@ import {
 } from '../core/errors.js';
 import { f64View, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
-import { Matrix } from './matrix.js';
+import { Matrix, checkStorage } from './matrix.js';
 
 /** Anything a vector argument may be given as. */
 export type VectorLike = Float64Array | readonly number[];
@@ -14,6 +14,7 @@ export function checkMatrix(fn: string, name: string, value: unknown): Matrix {
     const kind = value === null ? 'null' : typeof value;
     throw new InvalidArgument(`${fn}: argument '${name}' must be a Matrix; got ${kind}`);
   }
+  checkStorage(fn, `argument '${name}'`, value);
   return value;
 }
 

@@ -1,7 +1,9 @@
 // The Matrix container: constructors, element access, transpose and conversions, and the
 // message of every error it throws.
 import { describe, expect, it } from 'vitest';
-import { Matrix, RaggedInput } from '../../src/index.js';
+import {
+  InvalidArgument, Matrix, RaggedInput, frobenius, matmul, svd,
+} from '../../src/index.js';
 
 describe('Matrix constructors', () => {
   it('zeros and eye (square and rectangular)', () => {
@@ -100,5 +102,49 @@ describe('Matrix access and conversions', () => {
     const c = m.clone();
     c.set(0, 0, -1);
     expect(m.get(0, 0)).toBe(1);
+  });
+});
+
+// Regression (hostile-input review): rows and cols were writable at runtime, so `L.rows = 50`
+// on a 3×2 matrix made matmul return a 50×2 matrix read from 6 entries and stale Wasm memory;
+// a transferred (detached) data buffer gave undefined from get and bare TypeErrors elsewhere.
+describe('Matrix integrity', () => {
+  it('rows, cols and data cannot be reassigned, yet survive structuredClone', () => {
+    const L = Matrix.fromRows([[1, 2], [3, 4], [5, 6]]);
+    const writable = L as unknown as { rows: number; cols: number; data: Float64Array };
+    expect(() => { writable.rows = 50; }).toThrow(TypeError);
+    expect(() => { writable.cols = 1; }).toThrow(TypeError);
+    expect(() => { writable.data = new Float64Array(100); }).toThrow(TypeError);
+    expect(L.shape).toEqual([3, 2]);
+    expect(matmul(L, Matrix.eye(2)).toArray()).toEqual([[1, 2], [3, 4], [5, 6]]);
+    const copy = structuredClone(L);
+    expect([copy.rows, copy.cols, Array.from(copy.data)]).toEqual([3, 2, [1, 2, 3, 4, 5, 6]]);
+  });
+
+  it('a detached buffer is refused by name at the boundary and in every method', () => {
+    const m = Matrix.fromRows([[1, 2, 3], [4, 5, 6]]);
+    structuredClone(m.data.buffer, { transfer: [m.data.buffer] });
+    expect(m.data.length).toBe(0);
+    expect(() => matmul(m, Matrix.eye(3))).toThrow(InvalidArgument);
+    expect(() => matmul(Matrix.eye(2), m)).toThrow(
+      "matmul: argument 'B' (2×3) cannot be used: its data was detached or resized: " +
+        'expected 6 entries, found 0');
+    expect(() => svd(m)).toThrow(/^svd: argument 'A' \(2×3\) cannot be used/);
+    expect(() => m.get(0, 0)).toThrow(
+      'Matrix.get: the matrix (2×3) cannot be used: its data was detached or resized: ' +
+        'expected 6 entries, found 0');
+    for (const call of [() => m.set(0, 0, 1), () => m.row(0), () => m.column(0),
+      () => m.transpose(), () => m.clone(), () => m.toArray()]) {
+      expect(call).toThrow(InvalidArgument);
+    }
+  });
+
+  it('a length-tracking array over a shrunk resizable buffer is refused too', () => {
+    const buffer = new ArrayBuffer(48, { maxByteLength: 96 });
+    const m = new Matrix(2, 3, new Float64Array(buffer));
+    buffer.resize(24);
+    expect(() => frobenius(m)).toThrow(
+      "frobenius: argument 'A' (2×3) cannot be used: its data was detached or resized: " +
+        'expected 6 entries, found 3');
   });
 });
