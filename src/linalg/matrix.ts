@@ -1,7 +1,7 @@
 // The dense matrix users hold: row-major doubles in the JS heap (safe to keep, post to a worker
 // or serialize). Kernels copy it into Wasm memory for the length of one call.
 import { InvalidArgument, RaggedInput, shapeOf } from '../core/errors.js';
-import { Random } from './random.js';
+import { Random, checkSeededOptions } from './random.js';
 
 function checkDimension(fn: string, name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) {
@@ -111,11 +111,19 @@ export class Matrix {
   /**
    * Entries drawn i.i.d. from N(0, scale²) by the seeded Wasm generator: the same seed gives
    * the same bits in every runtime.
+   * @param opts seed (required, a non-negative safe integer) and scale (finite, default 1; a
+   *   negative scale gives the same distribution, the draws of |scale| with signs flipped)
+   * @throws {InvalidArgument} when opts is not an object, or seed or scale not a number
+   * @throws {RangeError} when a size or the seed is out of range
+   * @throws {NonFiniteInput} when scale is NaN or ±Infinity
+   * @throws {Overflow} when a draw times scale leaves the f64 range (scale near 1e308)
    */
   static randn(rows: number, cols: number, opts: { seed: number; scale?: number }): Matrix {
     checkDimension('Matrix.randn', 'rows', rows);
     checkDimension('Matrix.randn', 'cols', cols);
-    const data = new Random(opts.seed).normal(rows * cols, opts.scale ?? 1);
+    const o = checkSeededOptions('Matrix.randn', opts);
+    const data = new Random(o.seed)
+      .normalFor('Matrix.randn', "option 'scale'", rows * cols, o.scale ?? 1, cols);
     return new Matrix(rows, cols, data);
   }
 

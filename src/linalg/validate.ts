@@ -1,10 +1,12 @@
 // Argument checks at the TypeScript boundary; kernels trust what passes here.
 import {
-  EmptyInput, InvalidArgument, NonFiniteInput, Overflow, ShapeMismatch, shapeOf,
+  EmptyInput, InvalidArgument, NonFiniteInput, Overflow, ShapeMismatch, kindOf, shapeOf,
 } from '../core/errors.js';
 import { f64View, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix, checkStorage } from './matrix.js';
+
+export { kindOf };
 
 /** Anything a vector argument may be given as. */
 export type VectorLike = Float64Array | readonly number[];
@@ -103,20 +105,6 @@ export function checkResult(fn: string, data: Float64Array, cols?: number): void
           'operands are finite; scale the operands down',
       );
     }
-  }
-}
-
-/** How a message names a value of the wrong kind: its type, and the value when short. */
-export function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-      return `string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
-    case 'number': return `number ${value}`;
-    case 'bigint': return `bigint ${value}n`;
-    case 'boolean': return `boolean ${value}`;
-    case 'object': return (value as object).constructor?.name ?? 'object';
-    default: return typeof value;
   }
 }
 
