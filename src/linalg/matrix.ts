@@ -1,6 +1,6 @@
 // The dense matrix users hold: row-major doubles in the JS heap (safe to keep, post to a worker
 // or serialize). Kernels copy it into Wasm memory for the length of one call.
-import { InvalidArgument, RaggedInput, shapeOf } from '../core/errors.js';
+import { InvalidArgument, RaggedInput, kindOf, shapeOf } from '../core/errors.js';
 import { Random, checkSeededOptions } from './random.js';
 
 function checkDimension(fn: string, name: string, value: number): void {
@@ -14,6 +14,61 @@ function checkDimension(fn: string, name: string, value: number): void {
  * resized) is refused here, before any kernel could read past the end or stale Wasm memory.
  * @throws {InvalidArgument} naming the shape and the entries expected and found
  */
+/**
+ * Fresh zeroed storage for a rows×cols matrix. The engine's own failure ("Invalid typed array
+ * length", "Array buffer allocation failed") names neither the matrix nor a limit.
+ * @throws {RangeError} naming the shape, the entries and bytes needed, and the limits
+ */
+function allocate(rows: number, cols: number): Float64Array {
+  const n = rows * cols;
+  try {
+    return new Float64Array(n);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const gib = (n * 8) / 2 ** 30;
+    throw new RangeError(
+      `Matrix: a ${shapeOf(rows, cols)} matrix needs ${n} entries (${gib.toPrecision(3)} GiB), ` +
+        `more than this JavaScript engine can allocate (${err.message}); the Wasm kernels ` +
+        'take at most 2^27 entries (1 GiB) per operand',
+    );
+  }
+}
+
+/** A row or a data argument: an Array or a numeric typed array (not a string, not a DataView). */
+function isArrayOfEntries(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
+/**
+ * Entries must be numbers (NaN and ±Infinity included; the operations check finiteness): a
+ * string such as '1' would be coerced, a BigInt would throw a bare TypeError on the way in.
+ * @throws {InvalidArgument} naming the row and column of the first entry that is not a number
+ */
+function checkEntries(fn: string, name: string, entries: ArrayLike<unknown>, i0: number,
+  cols: number): void {
+  if (entries instanceof Float64Array) return;
+  for (let k = 0; k < entries.length; k++) {
+    const x = entries[k];
+    if (typeof x !== 'number') {
+      const i = i0 + Math.floor(k / cols), j = k % cols;
+      throw new InvalidArgument(
+        `${fn}: argument '${name}' entry (${i}, ${j}) must be a number; got ${kindOf(x)}`,
+      );
+    }
+  }
+}
+
+function rowOf(fn: string, name: string, rows: readonly unknown[], i: number) {
+  const row = rows[i];
+  if (!isArrayOfEntries(row)) {
+    throw new InvalidArgument(
+      `${fn}: argument '${name}' row ${i} must be an Array or typed array of numbers; ` +
+        `got ${kindOf(row)}`,
+    );
+  }
+  return row;
+}
+
 export function checkStorage(fn: string, what: string, m: Matrix): void {
   const expected = m.rows * m.cols;
   if (m.data.length !== expected) {
@@ -61,7 +116,7 @@ export class Matrix {
     // enumerable data properties, so structuredClone and JSON still see rows, cols and data.
     const fixed = (value: unknown) => ({ value, enumerable: true, writable: false });
     Object.defineProperties(this, {
-      rows: fixed(rows), cols: fixed(cols), data: fixed(data ?? new Float64Array(rows * cols)),
+      rows: fixed(rows), cols: fixed(cols), data: fixed(data ?? allocate(rows, cols)),
     });
   }
 
@@ -77,35 +132,60 @@ export class Matrix {
   }
 
   /**
-   * A matrix from nested rows; every row must have the same length.
+   * A matrix from nested rows (copied); every row must have the same length.
+   * @param rows an array of rows, each an Array or typed array of numbers
+   * @param name how messages name the argument (default 'rows')
+   * @throws {InvalidArgument} when rows, a row or an entry is of the wrong kind (strings are
+   *   refused, not coerced), naming the row and column
    * @throws {RaggedInput} naming the first row whose length differs from row 0
    */
   static fromRows(rows: ArrayLike<ArrayLike<number>>, name = 'rows'): Matrix {
+    const fn = 'Matrix.fromRows';
+    if (!Array.isArray(rows)) {
+      throw new InvalidArgument(
+        `${fn}: argument '${name}' must be an array of rows; got ${kindOf(rows)}`,
+      );
+    }
     const m = rows.length;
-    const n = m > 0 ? rows[0]!.length : 0;
+    const n = m > 0 ? rowOf(fn, name, rows, 0).length : 0;
     const out = new Matrix(m, n);
     for (let i = 0; i < m; i++) {
-      const row = rows[i]!;
+      const row = rowOf(fn, name, rows, i);
       if (row.length !== n) {
         throw new RaggedInput(
-          `Matrix.fromRows: argument '${name}' is ragged; expected every row to have ${n} ` +
+          `${fn}: argument '${name}' is ragged; expected every row to have ${n} ` +
             `entries (as row 0 has); row ${i} has ${row.length}`,
         );
       }
-      for (let j = 0; j < n; j++) out.data[i * n + j] = row[j]!;
+      checkEntries(fn, name, row, i, n);
+      out.data.set(row as ArrayLike<number>, i * n);
     }
     return out;
   }
 
-  /** A rows×cols matrix from row-major entries (copied). */
+  /**
+   * A rows×cols matrix from row-major entries (copied).
+   * @param data an Array or typed array of rows·cols numbers
+   * @throws {InvalidArgument} when data or an entry is of the wrong kind
+   * @throws {RangeError} when a size is not a non-negative integer or data has the wrong length
+   */
   static fromArray(rows: number, cols: number, data: ArrayLike<number>): Matrix {
+    const fn = 'Matrix.fromArray';
+    checkDimension(fn, 'rows', rows);
+    checkDimension(fn, 'cols', cols);
+    if (!isArrayOfEntries(data)) {
+      throw new InvalidArgument(
+        `${fn}: argument 'data' must be an Array or typed array of numbers; got ${kindOf(data)}`,
+      );
+    }
     if (data.length !== rows * cols) {
       throw new RangeError(
-        `Matrix.fromArray: data must hold rows·cols = ${rows * cols} entries for a ` +
+        `${fn}: data must hold rows·cols = ${rows * cols} entries for a ` +
           `${shapeOf(rows, cols)} matrix; got ${data.length}`,
       );
     }
-    return new Matrix(rows, cols, Float64Array.from(data));
+    checkEntries(fn, 'data', data, 0, cols);
+    return new Matrix(rows, cols, Float64Array.from(data as ArrayLike<number>));
   }
 
   /**

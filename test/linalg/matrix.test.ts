@@ -148,3 +148,66 @@ describe('Matrix integrity', () => {
         'expected 6 entries, found 3');
   });
 });
+
+// Regression (hostile-input review): bad kinds reached Matrix as bare TypeErrors (null rows,
+// BigInt entries) or were silently coerced (strings became NaN or were iterated per character);
+// new Matrix(1e10, 1e10) failed with V8's "Invalid typed array length" naming nothing.
+describe('Matrix refuses entries and sizes of the wrong kind, by name', () => {
+  const rows = (value: unknown) => () => Matrix.fromRows(value as number[][]);
+
+  it('fromRows: the rows, each row and each entry', () => {
+    expect(rows(null)).toThrow(InvalidArgument);
+    expect(rows(null)).toThrow(
+      "Matrix.fromRows: argument 'rows' must be an array of rows; got null");
+    expect(rows('ab')).toThrow(/must be an array of rows; got string "ab"$/);
+    expect(rows([null])).toThrow(
+      "Matrix.fromRows: argument 'rows' row 0 must be an Array or typed array of numbers; " +
+        'got null');
+    expect(rows(['ab', 'cd'])).toThrow(/row 0 must be an Array .* got string "ab"$/);
+    expect(rows([[1, 2], 'cd'])).toThrow(/row 1 must be .* got string "cd"$/);
+    expect(rows([[1n]])).toThrow(
+      "Matrix.fromRows: argument 'rows' entry (0, 0) must be a number; got bigint 1n");
+    expect(rows([['a']])).toThrow(InvalidArgument);
+    expect(rows([[1, 2], [3, '4']])).toThrow(
+      "Matrix.fromRows: argument 'rows' entry (1, 1) must be a number; got string \"4\"");
+    // eslint-disable-next-line no-sparse-arrays
+    expect(rows([[1, , 3]])).toThrow(/entry \(0, 1\) must be a number; got undefined$/);
+    expect(rows([new BigInt64Array(1)])).toThrow(/entry \(0, 0\) .* got bigint 0n$/);
+  });
+
+  it('fromRows still takes numbers (NaN included) and typed-array rows', () => {
+    const m = Matrix.fromRows([Float64Array.of(1, 2), new Int8Array([3, -4])]);
+    expect(m.toArray()).toEqual([[1, 2], [3, -4]]);
+    expect(Number.isNaN(Matrix.fromRows([[NaN]]).get(0, 0))).toBe(true);
+  });
+
+  it('fromArray: the data and each entry, after the sizes', () => {
+    const arr = (r: number, c: number, d: unknown) => () =>
+      Matrix.fromArray(r, c, d as number[]);
+    expect(arr(1, 1, null)).toThrow(InvalidArgument);
+    expect(arr(1, 1, null)).toThrow(
+      "Matrix.fromArray: argument 'data' must be an Array or typed array of numbers; got null");
+    expect(arr(1, 2, 'ab')).toThrow(/got string "ab"$/);
+    expect(arr(2, 2, [1, 2, 3, '4'])).toThrow(
+      "Matrix.fromArray: argument 'data' entry (1, 1) must be a number; got string \"4\"");
+    expect(arr(1, 1, new BigInt64Array(1))).toThrow(InvalidArgument);
+    expect(arr(-1, 1, [])).toThrow('Matrix.fromArray: rows must be a non-negative integer; got -1');
+    expect(Matrix.fromArray(1, 2, new Int16Array([5, 6])).toArray()).toEqual([[5, 6]]);
+  });
+
+  it('a size beyond what the engine allocates is a RangeError naming the size and limit', () => {
+    expect(() => new Matrix(1e10, 1e10)).toThrow(RangeError);
+    let message = '';
+    try {
+      new Matrix(1e10, 1e10);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.startsWith('Matrix: a 10000000000×10000000000 matrix needs ' +
+      '100000000000000000000 entries (7.45e+11 GiB), more than this JavaScript engine can ' +
+      'allocate (')).toBe(true);
+    expect(message.endsWith(
+      '); the Wasm kernels take at most 2^27 entries (1 GiB) per operand')).toBe(true);
+    expect(() => Matrix.zeros(2 ** 26, 2 ** 26)).toThrow(/2\^27 entries/);
+  });
+});
