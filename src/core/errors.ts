@@ -6,6 +6,20 @@ export function shapeOf(rows: number, cols?: number): string {
   return cols === undefined ? `(${rows})` : `${rows}×${cols}`;
 }
 
+/** How a message names a value of the wrong kind: its type, and the value when short. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return `string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+    case 'number': return `number ${value}`;
+    case 'bigint': return `bigint ${value}n`;
+    case 'boolean': return `boolean ${value}`;
+    case 'object': return (value as object).constructor?.name ?? 'object';
+    default: return typeof value;
+  }
+}
+
 /** Operand shapes do not fit together (the message names both shapes and transpose flags). */
 export class ShapeMismatch extends RangeError {
   override name = 'ShapeMismatch';

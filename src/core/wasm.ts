@@ -2,7 +2,7 @@
 // the promise; everything after it is synchronous.
 import { instantiate } from './generated/kernels.js';
 import { wasmBase64 } from './generated/kernels-base64.js';
-import { NotInitialized } from './errors.js';
+import { InvalidArgument, NotInitialized, kindOf } from './errors.js';
 
 export type Kernels = Awaited<ReturnType<typeof instantiate>>;
 
@@ -38,12 +38,27 @@ async function compile(source?: WasmSource): Promise<WebAssembly.Module> {
   return WebAssembly.compileStreaming(fetch(url));
 }
 
+function isWasmSource(source: unknown): boolean {
+  return typeof source === 'string' || source instanceof URL ||
+    source instanceof WebAssembly.Module || source instanceof ArrayBuffer ||
+    ArrayBuffer.isView(source) ||
+    (typeof SharedArrayBuffer !== 'undefined' && source instanceof SharedArrayBuffer);
+}
+
 /**
  * Load the kernels. Call once and await it before any other function; later calls return the
  * same promise. With no argument the module embedded in this package is used.
  * @param source optional bytes, compiled module or URL of `kernels.wasm`
+ * @returns a promise that rejects with InvalidArgument when source is none of those (checked
+ *   on every call, also after the kernels are loaded, so a wrong call never passes unnoticed)
  */
 export function init(source?: WasmSource): Promise<void> {
+  if (source !== undefined && !isWasmSource(source)) {
+    return Promise.reject(new InvalidArgument(
+      'init: argument \'source\' must be absent, bytes (an ArrayBuffer or typed array), a ' +
+        `WebAssembly.Module, a URL or a URL string; got ${kindOf(source)}`,
+    ));
+  }
   pending ??= (async () => {
     const module = await compile(source);
     kernels = await instantiate(module, {});

@@ -2,14 +2,15 @@
 // into scratch Wasm memory, runs one kernel and copies the result out (O(n²) copies beside O(n³)
 // work for matmul). Operands must be non-empty and, unless `checkFinite: false`, finite; then
 // the result must be finite too, or the call throws Overflow: no product or norm hands back
-// ±Infinity or NaN from finite input without an error.
+// ±Infinity or NaN from finite input without an error. Options follow checkOptions/checkFlag:
+// an object or undefined, flags true, false or absent, else InvalidArgument.
 import { ShapeMismatch, shapeOf } from '../core/errors.js';
 import { withScratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
 import {
-  checkMatrix, checkNonEmpty, checkResult, checkResultAt, checkScalar, checkVector, copyInChecked,
-  type VectorLike,
+  checkFlag, checkMatrix, checkNonEmpty, checkOptions, checkResult, checkResultAt, checkScalar,
+  checkVector, copyInChecked, type VectorLike,
 } from './validate.js';
 
 /** Options shared by every product and norm. */
@@ -36,6 +37,10 @@ export interface MatvecOptions extends FiniteOptions {
   transpose?: boolean;
 }
 
+function finiteFlag(fn: string, opts: FiniteOptions): boolean {
+  return checkFlag(fn, 'checkFinite', opts.checkFinite, true);
+}
+
 function checkedMatrix(fn: string, name: string, value: unknown): Matrix {
   const m = checkMatrix(fn, name, value);
   checkNonEmpty(fn, name, m.rows, m.cols);
@@ -54,7 +59,8 @@ function checkedVector(fn: string, name: string, value: unknown): Float64Array {
  * @param b right factor; op(B) is k×n
  * @param opts transposeA, transposeB, alpha (finite, default 1), checkFinite (default true)
  * @returns the m×n product, a new Matrix
- * @throws {InvalidArgument} when an operand is not a Matrix or alpha is not a number
+ * @throws {InvalidArgument} when an operand is not a Matrix, alpha is not a number, opts is
+ *   not an object or undefined, or a flag is not true, false or absent
  * @throws {EmptyInput} when an operand has no entries
  * @throws {ShapeMismatch} when the inner dimensions differ (both shapes and flags are named)
  * @throws {NonFiniteInput} when alpha, or an operand entry unless checkFinite is false, is
@@ -63,9 +69,11 @@ function checkedVector(fn: string, name: string, value: unknown): Float64Array {
  *   checkFinite: false the IEEE result, ±Infinity or NaN, is returned instead)
  * @example matmul(Matrix.fromRows([[1, 2], [3, 4]]), Matrix.eye(2)).toArray() // [[1, 2], [3, 4]]
  */
-export function matmul(a: Matrix, b: Matrix, opts: MatmulOptions = {}): Matrix {
-  const { transposeA = false, transposeB = false } = opts;
-  const finite = opts.checkFinite ?? true;
+export function matmul(a: Matrix, b: Matrix, opts?: MatmulOptions): Matrix {
+  const o = checkOptions('matmul', opts);
+  const transposeA = checkFlag('matmul', 'transposeA', o.transposeA, false);
+  const transposeB = checkFlag('matmul', 'transposeB', o.transposeB, false);
+  const finite = finiteFlag('matmul', o);
   checkedMatrix('matmul', 'A', a);
   checkedMatrix('matmul', 'B', b);
   const [m, k] = transposeA ? [a.cols, a.rows] : [a.rows, a.cols];
@@ -78,7 +86,7 @@ export function matmul(a: Matrix, b: Matrix, opts: MatmulOptions = {}): Matrix {
         ` ${shapeOf(kb, n)}; expected op(A).cols = op(B).rows`,
     );
   }
-  const alpha = checkScalar('matmul', 'alpha', opts.alpha ?? 1);
+  const alpha = o.alpha === undefined ? 1 : checkScalar('matmul', 'alpha', o.alpha);
   return withScratch((s) => {
     const pa = copyInChecked(s, 'matmul', 'A', a.data, finite, a.cols);
     const pb = copyInChecked(s, 'matmul', 'B', b.data, finite, b.cols);
@@ -95,15 +103,17 @@ export function matmul(a: Matrix, b: Matrix, opts: MatmulOptions = {}): Matrix {
  * @param x a vector of length n (m when transposed)
  * @param opts transpose (default false), checkFinite (default true)
  * @returns op(A)·x, a new vector of length m (n when transposed)
- * @throws {InvalidArgument} when A is not a Matrix or x not a vector
+ * @throws {InvalidArgument} when A is not a Matrix, x not a vector, or an option not true,
+ *   false or absent
  * @throws {EmptyInput} when A has no entries
  * @throws {ShapeMismatch} when x's length does not match
  * @throws {NonFiniteInput} when A or x holds NaN or ±Infinity (unless checkFinite: false)
  * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
-export function matvec(a: Matrix, x: VectorLike, opts: MatvecOptions = {}): Float64Array {
-  const transpose = opts.transpose ?? false;
-  const finite = opts.checkFinite ?? true;
+export function matvec(a: Matrix, x: VectorLike, opts?: MatvecOptions): Float64Array {
+  const o = checkOptions('matvec', opts);
+  const transpose = checkFlag('matvec', 'transpose', o.transpose, false);
+  const finite = finiteFlag('matvec', o);
   checkedMatrix('matvec', 'A', a);
   const xv = checkVector('matvec', 'x', x);
   const [outLen, inLen] = transpose ? [a.cols, a.rows] : [a.rows, a.cols];
@@ -141,9 +151,9 @@ function vectorPair(fn: string, x: VectorLike, y: VectorLike): [Float64Array, Fl
  * @throws {NonFiniteInput} when an entry is NaN or ±Infinity (unless checkFinite: false)
  * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
-export function dot(x: VectorLike, y: VectorLike, opts: FiniteOptions = {}): number {
+export function dot(x: VectorLike, y: VectorLike, opts?: FiniteOptions): number {
+  const finite = finiteFlag('dot', checkOptions('dot', opts));
   const [xv, yv] = vectorPair('dot', x, y);
-  const finite = opts.checkFinite ?? true;
   const r = withScratch((s) => wasm().ddot(
     xv.length, copyInChecked(s, 'dot', 'x', xv, finite), copyInChecked(s, 'dot', 'y', yv, finite),
   ));
@@ -160,11 +170,11 @@ export function dot(x: VectorLike, y: VectorLike, opts: FiniteOptions = {}): num
  * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function axpy(
-  alpha: number, x: VectorLike, y: VectorLike, opts: FiniteOptions = {},
+  alpha: number, x: VectorLike, y: VectorLike, opts?: FiniteOptions,
 ): Float64Array {
+  const finite = finiteFlag('axpy', checkOptions('axpy', opts));
   checkScalar('axpy', 'alpha', alpha);
   const [xv, yv] = vectorPair('axpy', x, y);
-  const finite = opts.checkFinite ?? true;
   return withScratch((s) => {
     const px = copyInChecked(s, 'axpy', 'x', xv, finite);
     const py = copyInChecked(s, 'axpy', 'y', yv, finite);
@@ -180,10 +190,10 @@ export function axpy(
  * @throws {NonFiniteInput} when alpha, or an entry unless checkFinite is false, is not finite
  * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
-export function scale(alpha: number, x: VectorLike, opts: FiniteOptions = {}): Float64Array {
+export function scale(alpha: number, x: VectorLike, opts?: FiniteOptions): Float64Array {
+  const finite = finiteFlag('scale', checkOptions('scale', opts));
   checkScalar('scale', 'alpha', alpha);
   const xv = checkedVector('scale', 'x', x);
-  const finite = opts.checkFinite ?? true;
   return withScratch((s) => {
     const px = copyInChecked(s, 'scale', 'x', xv, finite);
     wasm().dscal(xv.length, alpha, px);
@@ -200,9 +210,9 @@ export function scale(alpha: number, x: VectorLike, opts: FiniteOptions = {}): F
  * @throws {NonFiniteInput} when an entry is NaN or ±Infinity (unless checkFinite: false)
  * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
-export function norm2(x: VectorLike, opts: FiniteOptions = {}): number {
+export function norm2(x: VectorLike, opts?: FiniteOptions): number {
+  const finite = finiteFlag('norm2', checkOptions('norm2', opts));
   const xv = checkedVector('norm2', 'x', x);
-  const finite = opts.checkFinite ?? true;
   const r = withScratch((s) => wasm().dnrm2(xv.length, copyInChecked(s, 'norm2', 'x', xv, finite)));
   if (finite) checkResult('norm2', Float64Array.of(r));
   return r;
@@ -214,9 +224,9 @@ export function norm2(x: VectorLike, opts: FiniteOptions = {}): number {
  * @throws {NonFiniteInput} when an entry is NaN or ±Infinity (unless checkFinite: false)
  * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
-export function frobenius(a: Matrix, opts: FiniteOptions = {}): number {
+export function frobenius(a: Matrix, opts?: FiniteOptions): number {
+  const finite = finiteFlag('frobenius', checkOptions('frobenius', opts));
   checkedMatrix('frobenius', 'A', a);
-  const finite = opts.checkFinite ?? true;
   const r = withScratch((s) => wasm().dnrm2(
     a.size, copyInChecked(s, 'frobenius', 'A', a.data, finite, a.cols),
   ));

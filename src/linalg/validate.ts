@@ -1,10 +1,12 @@
 // Argument checks at the TypeScript boundary; kernels trust what passes here.
 import {
-  EmptyInput, InvalidArgument, NonFiniteInput, Overflow, ShapeMismatch, shapeOf,
+  EmptyInput, InvalidArgument, NonFiniteInput, Overflow, ShapeMismatch, kindOf, shapeOf,
 } from '../core/errors.js';
 import { f64View, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
-import { Matrix } from './matrix.js';
+import { Matrix, checkStorage } from './matrix.js';
+
+export { kindOf };
 
 /** Anything a vector argument may be given as. */
 export type VectorLike = Float64Array | readonly number[];
@@ -14,6 +16,7 @@ export function checkMatrix(fn: string, name: string, value: unknown): Matrix {
     const kind = value === null ? 'null' : typeof value;
     throw new InvalidArgument(`${fn}: argument '${name}' must be a Matrix; got ${kind}`);
   }
+  checkStorage(fn, `argument '${name}'`, value);
   return value;
 }
 
@@ -103,6 +106,38 @@ export function checkResult(fn: string, data: Float64Array, cols?: number): void
       );
     }
   }
+}
+
+/**
+ * An options argument. `undefined` means no options; `null`, a number, a string, an array or a
+ * function is refused (one rule for the whole library: null is never read as "absent", so
+ * `f(A, null)` fails loudly instead of meaning something by accident).
+ * @throws {InvalidArgument} naming the function and what came
+ */
+export function checkOptions<T extends object>(fn: string, value: T | undefined): Partial<T> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidArgument(
+      `${fn}: argument 'opts' must be an options object or undefined; got ${kindOf(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * A boolean option must be `true`, `false` or absent (undefined). A truthy string such as
+ * 'yes' or 'false', or 0 and 1, would otherwise be read one way by a shape check and another
+ * way by a kernel (`+'yes'` is NaN, which a kernel takes as false).
+ * @throws {InvalidArgument} naming the option and the type of what came
+ */
+export function checkFlag(fn: string, name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') {
+    throw new InvalidArgument(
+      `${fn}: option '${name}' must be true, false or absent; got ${kindOf(value)}`,
+    );
+  }
+  return value;
 }
 
 /** A scalar argument (alpha, a scale) must be a finite number. */

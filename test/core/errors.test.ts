@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConvergenceFailure, Diverged, Disposed, EmptyInput, InvalidArgument, NonFiniteInput,
-  NotInitialized, RaggedInput, ShapeMismatch, SingularMatrix,
+  NotInitialized, RaggedInput, ShapeMismatch, SingularMatrix, init,
 } from '../../src/index.js';
-import { shapeOf } from '../../src/core/errors.js';
+import { kindOf, shapeOf } from '../../src/core/errors.js';
 
 const classes = [
   [ShapeMismatch, 'ShapeMismatch', RangeError],
@@ -37,5 +37,30 @@ describe('error classes', () => {
     expect(shapeOf(2, 3)).toBe('2×3');
     expect(shapeOf(0, 5)).toBe('0×5');
     expect(shapeOf(7)).toBe('(7)');
+  });
+});
+
+// Regression (hostile-input review): init(null), init(42) and init({}) reached
+// WebAssembly.compile and failed with a bare TypeError (or, once loaded, passed silently).
+describe('init refuses a source of the wrong kind', () => {
+  it('rejects with InvalidArgument naming what init accepts, before or after loading', async () => {
+    const expected = (got: string) =>
+      "init: argument 'source' must be absent, bytes (an ArrayBuffer or typed array), a " +
+      `WebAssembly.Module, a URL or a URL string; got ${got}`;
+    for (const [source, got] of [[null, 'null'], [42, 'number 42'], [{}, 'Object']] as const) {
+      const call = init(source as unknown as string);
+      await expect(call).rejects.toThrow(InvalidArgument);
+      await expect(call).rejects.toThrow(expected(got));
+    }
+    await expect(init()).resolves.toBeUndefined();
+  });
+
+  it('kindOf names the type and, when short, the value', () => {
+    expect(kindOf(null)).toBe('null');
+    expect(kindOf(undefined)).toBe('undefined');
+    expect(kindOf(1n)).toBe('bigint 1n');
+    expect(kindOf('1')).toBe('string "1"');
+    expect(kindOf(new Float32Array(1))).toBe('Float32Array');
+    expect(kindOf(Object.create(null))).toBe('object');
   });
 });

@@ -2,7 +2,9 @@
 // in both projects), agreement with an independent Python implementation, and the moments of
 // the normals within statistical bounds.
 import { describe, expect, it } from 'vitest';
-import { Matrix, NonFiniteInput, Random, randn } from '../../src/index.js';
+import {
+  InvalidArgument, Matrix, NonFiniteInput, Overflow, Random, randn,
+} from '../../src/index.js';
 import fixture from '../fixtures/core/rng.json';
 import { fnv1a } from '../helpers/kernels.js';
 
@@ -90,3 +92,60 @@ describe('Random', () => {
 });
 
 const PINNED_NORMALS_42 = '9fef3c9c';
+
+// Regression (hostile-input review): Matrix.randn(50, 50, { seed: 1, scale: 1e308 }) returned
+// ±Infinity entries silently, and Matrix.randn(2, 2) with no options gave a bare TypeError.
+describe('normal draws at the edges of their scale', () => {
+  it('throw Overflow when a finite scale makes a draw overflow, naming the entry', () => {
+    let caught: unknown;
+    try {
+      Matrix.randn(50, 50, { seed: 1, scale: 1e308 });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(Overflow);
+    // The first entry whose standard normal exceeds 1.8e308 / 1e308 in magnitude, found from
+    // the unscaled draws of the same seed.
+    const z = Matrix.randn(50, 50, { seed: 1 }).data;
+    const i = z.findIndex((x) => !Number.isFinite(x * 1e308));
+    expect((caught as Error).message).toBe(
+      `Matrix.randn: normal draws times scale 1e+308 leave the f64 range: entry ` +
+        `(${Math.floor(i / 50)}, ${i % 50}) is ${z[i]! > 0 ? 'Infinity' : '-Infinity'}; ` +
+        'use a smaller scale');
+    expect(() => new Random(1).normal(2500, -1e308)).toThrow(
+      /^Random\.normal: normal draws times scale -1e\+308 leave the f64 range: entry \[\d+\]/);
+    expect(() => randn(2500, { seed: 1, scale: 1e308 })).toThrow(Overflow);
+    expect(Matrix.randn(50, 50, { seed: 1, scale: 1e307 }).data.every(Number.isFinite))
+      .toBe(true);
+  });
+
+  it('refuse a non-finite or non-number scale by name', () => {
+    expect(() => Matrix.randn(2, 2, { seed: 1, scale: Infinity })).toThrow(NonFiniteInput);
+    expect(() => Matrix.randn(2, 2, { seed: 1, scale: NaN })).toThrow(
+      "Matrix.randn: option 'scale' must be finite; got NaN");
+    expect(() => randn(2, { seed: 1, scale: '2' as unknown as number })).toThrow(
+      "randn: option 'scale' must be a finite number; got string \"2\"");
+    expect(() => new Random(1).normal(2, null as unknown as number)).toThrow(InvalidArgument);
+  });
+
+  it('take a negative scale as the draws of |scale| with signs flipped (same law)', () => {
+    const z = randn(8, { seed: 5, scale: 2 });
+    expect(Array.from(randn(8, { seed: 5, scale: -2 }))).toEqual(Array.from(z, (x) => -x));
+    expect(Array.from(new Random(5).normal(8, -2))).toEqual(Array.from(z, (x) => -x));
+  });
+
+  it('name missing or ill-kinded options and seeds', () => {
+    const randnOf = (opts: unknown) => () =>
+      Matrix.randn(2, 2, opts as { seed: number });
+    expect(randnOf(undefined)).toThrow(InvalidArgument);
+    expect(randnOf(undefined)).toThrow(
+      "Matrix.randn: argument 'opts' must be an object { seed, scale? }; got undefined");
+    expect(randnOf(null)).toThrow(/got null$/);
+    expect(randnOf({})).toThrow(
+      "Matrix.randn: option 'seed' must be a non-negative safe integer; got undefined");
+    expect(randnOf({ seed: '1' })).toThrow(InvalidArgument);
+    expect(randnOf({ seed: -1 })).toThrow(RangeError);
+    expect(() => new Random('1' as unknown as number)).toThrow(
+      'Random: seed must be a non-negative safe integer; got string "1"');
+  });
+});

@@ -1,7 +1,9 @@
 // The Matrix container: constructors, element access, transpose and conversions, and the
 // message of every error it throws.
 import { describe, expect, it } from 'vitest';
-import { Matrix, RaggedInput } from '../../src/index.js';
+import {
+  InvalidArgument, Matrix, RaggedInput, frobenius, matmul, svd,
+} from '../../src/index.js';
 
 describe('Matrix constructors', () => {
   it('zeros and eye (square and rectangular)', () => {
@@ -100,5 +102,112 @@ describe('Matrix access and conversions', () => {
     const c = m.clone();
     c.set(0, 0, -1);
     expect(m.get(0, 0)).toBe(1);
+  });
+});
+
+// Regression (hostile-input review): rows and cols were writable at runtime, so `L.rows = 50`
+// on a 3×2 matrix made matmul return a 50×2 matrix read from 6 entries and stale Wasm memory;
+// a transferred (detached) data buffer gave undefined from get and bare TypeErrors elsewhere.
+describe('Matrix integrity', () => {
+  it('rows, cols and data cannot be reassigned, yet survive structuredClone', () => {
+    const L = Matrix.fromRows([[1, 2], [3, 4], [5, 6]]);
+    const writable = L as unknown as { rows: number; cols: number; data: Float64Array };
+    expect(() => { writable.rows = 50; }).toThrow(TypeError);
+    expect(() => { writable.cols = 1; }).toThrow(TypeError);
+    expect(() => { writable.data = new Float64Array(100); }).toThrow(TypeError);
+    expect(L.shape).toEqual([3, 2]);
+    expect(matmul(L, Matrix.eye(2)).toArray()).toEqual([[1, 2], [3, 4], [5, 6]]);
+    const copy = structuredClone(L);
+    expect([copy.rows, copy.cols, Array.from(copy.data)]).toEqual([3, 2, [1, 2, 3, 4, 5, 6]]);
+  });
+
+  it('a detached buffer is refused by name at the boundary and in every method', () => {
+    const m = Matrix.fromRows([[1, 2, 3], [4, 5, 6]]);
+    structuredClone(m.data.buffer, { transfer: [m.data.buffer] });
+    expect(m.data.length).toBe(0);
+    expect(() => matmul(m, Matrix.eye(3))).toThrow(InvalidArgument);
+    expect(() => matmul(Matrix.eye(2), m)).toThrow(
+      "matmul: argument 'B' (2×3) cannot be used: its data was detached or resized: " +
+        'expected 6 entries, found 0');
+    expect(() => svd(m)).toThrow(/^svd: argument 'A' \(2×3\) cannot be used/);
+    expect(() => m.get(0, 0)).toThrow(
+      'Matrix.get: the matrix (2×3) cannot be used: its data was detached or resized: ' +
+        'expected 6 entries, found 0');
+    for (const call of [() => m.set(0, 0, 1), () => m.row(0), () => m.column(0),
+      () => m.transpose(), () => m.clone(), () => m.toArray()]) {
+      expect(call).toThrow(InvalidArgument);
+    }
+  });
+
+  it('a length-tracking array over a shrunk resizable buffer is refused too', () => {
+    const buffer = new ArrayBuffer(48, { maxByteLength: 96 });
+    const m = new Matrix(2, 3, new Float64Array(buffer));
+    buffer.resize(24);
+    expect(() => frobenius(m)).toThrow(
+      "frobenius: argument 'A' (2×3) cannot be used: its data was detached or resized: " +
+        'expected 6 entries, found 3');
+  });
+});
+
+// Regression (hostile-input review): bad kinds reached Matrix as bare TypeErrors (null rows,
+// BigInt entries) or were silently coerced (strings became NaN or were iterated per character);
+// new Matrix(1e10, 1e10) failed with V8's "Invalid typed array length" naming nothing.
+describe('Matrix refuses entries and sizes of the wrong kind, by name', () => {
+  const rows = (value: unknown) => () => Matrix.fromRows(value as number[][]);
+
+  it('fromRows: the rows, each row and each entry', () => {
+    expect(rows(null)).toThrow(InvalidArgument);
+    expect(rows(null)).toThrow(
+      "Matrix.fromRows: argument 'rows' must be an array of rows; got null");
+    expect(rows('ab')).toThrow(/must be an array of rows; got string "ab"$/);
+    expect(rows([null])).toThrow(
+      "Matrix.fromRows: argument 'rows' row 0 must be an Array or typed array of numbers; " +
+        'got null');
+    expect(rows(['ab', 'cd'])).toThrow(/row 0 must be an Array .* got string "ab"$/);
+    expect(rows([[1, 2], 'cd'])).toThrow(/row 1 must be .* got string "cd"$/);
+    expect(rows([[1n]])).toThrow(
+      "Matrix.fromRows: argument 'rows' entry (0, 0) must be a number; got bigint 1n");
+    expect(rows([['a']])).toThrow(InvalidArgument);
+    expect(rows([[1, 2], [3, '4']])).toThrow(
+      "Matrix.fromRows: argument 'rows' entry (1, 1) must be a number; got string \"4\"");
+    // eslint-disable-next-line no-sparse-arrays
+    expect(rows([[1, , 3]])).toThrow(/entry \(0, 1\) must be a number; got undefined$/);
+    expect(rows([new BigInt64Array(1)])).toThrow(/entry \(0, 0\) .* got bigint 0n$/);
+  });
+
+  it('fromRows still takes numbers (NaN included) and typed-array rows', () => {
+    const m = Matrix.fromRows([Float64Array.of(1, 2), new Int8Array([3, -4])]);
+    expect(m.toArray()).toEqual([[1, 2], [3, -4]]);
+    expect(Number.isNaN(Matrix.fromRows([[NaN]]).get(0, 0))).toBe(true);
+  });
+
+  it('fromArray: the data and each entry, after the sizes', () => {
+    const arr = (r: number, c: number, d: unknown) => () =>
+      Matrix.fromArray(r, c, d as number[]);
+    expect(arr(1, 1, null)).toThrow(InvalidArgument);
+    expect(arr(1, 1, null)).toThrow(
+      "Matrix.fromArray: argument 'data' must be an Array or typed array of numbers; got null");
+    expect(arr(1, 2, 'ab')).toThrow(/got string "ab"$/);
+    expect(arr(2, 2, [1, 2, 3, '4'])).toThrow(
+      "Matrix.fromArray: argument 'data' entry (1, 1) must be a number; got string \"4\"");
+    expect(arr(1, 1, new BigInt64Array(1))).toThrow(InvalidArgument);
+    expect(arr(-1, 1, [])).toThrow('Matrix.fromArray: rows must be a non-negative integer; got -1');
+    expect(Matrix.fromArray(1, 2, new Int16Array([5, 6])).toArray()).toEqual([[5, 6]]);
+  });
+
+  it('a size beyond what the engine allocates is a RangeError naming the size and limit', () => {
+    expect(() => new Matrix(1e10, 1e10)).toThrow(RangeError);
+    let message = '';
+    try {
+      new Matrix(1e10, 1e10);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.startsWith('Matrix: a 10000000000×10000000000 matrix needs ' +
+      '100000000000000000000 entries (7.45e+11 GiB), more than this JavaScript engine can ' +
+      'allocate (')).toBe(true);
+    expect(message.endsWith(
+      '); the Wasm kernels take at most 2^27 entries (1 GiB) per operand')).toBe(true);
+    expect(() => Matrix.zeros(2 ** 26, 2 ** 26)).toThrow(/2\^27 entries/);
   });
 });

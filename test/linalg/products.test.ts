@@ -174,3 +174,61 @@ describe('norm2 and frobenius', () => {
 });
 
 const PINNED_PRODUCT = 'da20d6a4';
+
+// Regression (hostile-input review): option kinds were not checked. matmul(A, A,
+// { transposeA: 'yes' }) shaped the result as transposed but ran the kernel untransposed
+// (+'yes' is NaN, read as 0), returning a wrong product; 'false' counted as true and
+// checkFinite: 0 skipped the finite check.
+describe('boolean options', () => {
+  const A = Matrix.fromRows([[1, 2, 3], [4, 5, 6]]);
+  const bad = <T>(v: unknown) => v as T;
+
+  it('refuse anything but true, false or absent, naming the option and the type', () => {
+    expect(() => matmul(A, A, { transposeA: bad('yes') })).toThrow(InvalidArgument);
+    expect(() => matmul(A, A, { transposeA: bad('yes') })).toThrow(
+      "matmul: option 'transposeA' must be true, false or absent; got string \"yes\"");
+    expect(() => matmul(A, A, { transposeB: bad('false') })).toThrow(
+      "matmul: option 'transposeB' must be true, false or absent; got string \"false\"");
+    expect(() => matvec(A, [1, 2], { transpose: bad('yes') })).toThrow(
+      "matvec: option 'transpose' must be true, false or absent; got string \"yes\"");
+    expect(() => matvec(A, [1, 2, 3], { transpose: bad(null) })).toThrow(
+      "matvec: option 'transpose' must be true, false or absent; got null");
+    const x = [1, NaN];
+    const calls: [string, (o: object) => unknown][] = [
+      ['matmul', (o) => matmul(A, A, { transposeB: true, ...o })],
+      ['matvec', (o) => matvec(A, [1, 2, 3], o)],
+      ['dot', (o) => dot(x, x, o)],
+      ['axpy', (o) => axpy(1, x, x, o)],
+      ['scale', (o) => scale(1, x, o)],
+      ['norm2', (o) => norm2(x, o)],
+      ['frobenius', (o) => frobenius(A, o)],
+    ];
+    for (const [fn, call] of calls) {
+      expect(() => call({ checkFinite: 0 }), fn).toThrow(
+        `${fn}: option 'checkFinite' must be true, false or absent; got number 0`);
+      expect(() => call({ checkFinite: 1n }), fn).toThrow(InvalidArgument);
+    }
+  });
+
+  it('refuse a null or non-object options argument (null is never read as absent)', () => {
+    expect(() => matmul(A, A, bad(null))).toThrow(InvalidArgument);
+    expect(() => matmul(A, A, bad(null))).toThrow(
+      "matmul: argument 'opts' must be an options object or undefined; got null");
+    expect(() => matvec(A, [1, 2, 3], bad(true))).toThrow(
+      "matvec: argument 'opts' must be an options object or undefined; got boolean true");
+    expect(() => dot([1], [1], bad([]))).toThrow(
+      "dot: argument 'opts' must be an options object or undefined; got Array");
+    expect(() => norm2([1], bad('x'))).toThrow(/^norm2: argument 'opts' .* got string "x"$/);
+  });
+
+  it('still honour true, false and absent, with the right product', () => {
+    const ata = matmul(A, A, { transposeA: true });
+    expect(ata.toArray()).toEqual([[17, 22, 27], [22, 29, 36], [27, 36, 45]]);
+    expect(matmul(A, A, { transposeB: true, transposeA: false }).toArray())
+      .toEqual([[14, 32], [32, 77]]);
+    expect(matmul(A, Matrix.eye(3), undefined).toArray()).toEqual(A.toArray());
+    expect(Array.from(matvec(A, [1, 1], { transpose: true }))).toEqual([5, 7, 9]);
+    expect(dot([1, NaN], [1, 1], { checkFinite: false })).toBeNaN();
+    expect(() => dot([1, NaN], [1, 1], { checkFinite: true })).toThrow(NonFiniteInput);
+  });
+});

@@ -5,7 +5,8 @@ import {
 } from '../../src/index.js';
 import { withScratch } from '../../src/core/memory.js';
 import {
-  checkFinite, checkMatrix, checkNonEmpty, checkOperand, checkScalar, checkVector, copyInChecked,
+  checkFinite, checkFlag, checkMatrix, checkNonEmpty, checkOperand, checkOptions, checkScalar,
+  checkVector, copyInChecked, kindOf,
 } from '../../src/linalg/validate.js';
 
 describe('validate', () => {
@@ -59,5 +60,25 @@ describe('validate', () => {
       "f: argument 'alpha' must be finite; got -Infinity");
     expect(() => checkScalar('f', 'alpha', null)).toThrow(
       "f: argument 'alpha' must be a number; got object");
+  });
+});
+
+describe('option checks', () => {
+  it('checkOptions passes objects and undefined, refuses the rest', () => {
+    const o = { a: 1 };
+    expect(checkOptions('f', o)).toBe(o);
+    expect(checkOptions('f', undefined)).toEqual({});
+    expect(() => checkOptions('f', null as unknown as object)).toThrow(InvalidArgument);
+    expect(() => checkOptions('f', 3 as unknown as object)).toThrow(
+      "f: argument 'opts' must be an options object or undefined; got number 3");
+  });
+
+  it('checkFlag takes true, false or absent only', () => {
+    expect(checkFlag('f', 'x', undefined, true)).toBe(true);
+    expect(checkFlag('f', 'x', false, true)).toBe(false);
+    expect(() => checkFlag('f', 'x', 'true', false)).toThrow(
+      "f: option 'x' must be true, false or absent; got string \"true\"");
+    expect(() => checkFlag('f', 'x', {}, false)).toThrow(/got Object$/);
+    expect(kindOf('a'.repeat(30))).toBe(`string "${'a'.repeat(20)}…"`);
   });
 });
