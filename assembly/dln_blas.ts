@@ -193,7 +193,9 @@ export function fusedLayer(
 }
 
 /** W −= η uIn sᵀ alone: the last trainable layer needs no back-propagated vector. */
-export function rankOneUpdate(rows: i32, cols: i32, pw: usize, pu: usize, ps: usize, eta: f64): void {
+export function rankOneUpdate(
+  rows: i32, cols: i32, pw: usize, pu: usize, ps: usize, eta: f64,
+): void {
   const ld = <usize>cols << 3;
   for (let j = 0; j < rows; j++) {
     const r0 = pw + <usize>j * ld;

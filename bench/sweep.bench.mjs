@@ -30,7 +30,9 @@ export async function timeSweep(scenario, { quick: small, jobs }) {
     });
     const wallMs = performance.now() - t0;
     const rows = outcome.rows.flatMap((r) => {
-      if (r === undefined) throw new Error(`sweep bench: ${scenario.id} left a config without rows`);
+      if (r === undefined) {
+        throw new Error(`sweep bench: ${scenario.id} left a config without rows`);
+      }
       return r;
     });
     const failed = scenario.summarize(rows).checks.filter((c) => !c.pass).map((c) => c.name);

@@ -183,7 +183,9 @@ function dualNewton(
       const trialG = residualOf(trialBeta);
       // An overflowing trial has an infinite residual: no decrease, so the step halves.
       const trialNorm = norm2(trialG, loose);
-      if (trialNorm < gn) [lambda, beta, g, gn, moved] = [trial, trialBeta, trialG, trialNorm, true];
+      if (trialNorm < gn) {
+        [lambda, beta, g, gn, moved] = [trial, trialBeta, trialG, trialNorm, true];
+      }
     }
     if (moved) continue;
     // The floor sits higher than eps where |δ_i| ≈ 0 amplifies rounding in λ ↦ β.

@@ -56,7 +56,8 @@ export function makeGrid(
       axes[key] = raw.split(',').map((r) => overrideValue(id, key, r, [
         ...spec.full.axes[key] ?? [], ...spec.quick.axes[key] ?? []]));
     } else if (key in params) {
-      params[key] = overrideValue(id, key, raw, [spec.full.params?.[key], spec.quick.params?.[key]]);
+      const defaults = [spec.full.params?.[key], spec.quick.params?.[key]];
+      params[key] = overrideValue(id, key, raw, defaults);
     } else {
       const known = ['seeds', ...Object.keys(axes), ...Object.keys(params)].join(', ');
       throw new InvalidArgument(

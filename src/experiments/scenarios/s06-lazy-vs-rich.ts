@@ -142,7 +142,8 @@ function summarize(all: Row[]): Summary {
     ],
     notes: ['P0, Gaussian(1) factors; dln\'s auto step (the kernel bound at θ0 and the ' +
       'balanced-curvature bound at ‖θ*‖/α, halved under lazy scaling). The side panel ' +
-      'trains the same networks without rescaling from Gaussian(s), the large-s end of S3\'s sweep: b − Aθ0 grows with θ0, the weights move by ' +
+      'trains the same networks without rescaling from Gaussian(s), the large-s end of ' +
+      'S3\'s sweep: b − Aθ0 grows with θ0, the weights move by ' +
       'O(1) of themselves and θ∞ stays a fixed fraction of its travel away from the lazy ' +
       'interpolant from θ0. Large initialization alone is not the lazy regime (no check: an ' +
       'illustration).'],
