@@ -9,7 +9,9 @@ import { problemP0 } from './helpers.js';
 const { A, b } = problemP0();
 const good: NetworkConfig = { A, b, widths: [4, 3], init: { kind: 'gaussian' }, seed: 1 };
 
-function rejects(patch: Partial<NetworkConfig> | Record<string, unknown>, kind: unknown, msg: RegExp) {
+function rejects(
+  patch: Partial<NetworkConfig> | Record<string, unknown>, kind: unknown, msg: RegExp,
+) {
   const config = { ...good, ...patch } as NetworkConfig;
   expect(() => new DeepLinearNetwork(config)).toThrow(kind as never);
   expect(() => new DeepLinearNetwork(config)).toThrow(msg);
@@ -17,12 +19,14 @@ function rejects(patch: Partial<NetworkConfig> | Record<string, unknown>, kind: 
 
 describe('NetworkConfig validation', () => {
   it('names a width that is not a positive integer', () => {
-    rejects({ widths: [4, 0] }, RangeError, /config\.widths\[1\] must be a positive integer; got 0/);
+    rejects({ widths: [4, 0] }, RangeError,
+      /config\.widths\[1\] must be a positive integer; got 0/);
     rejects({ widths: [2.5] }, RangeError, /config\.widths\[0\].*got 2\.5/);
   });
 
   it('names b of the wrong length, with A’s shape', () => {
-    rejects({ b: new Float64Array(4) }, ShapeMismatch, /config\.b must have length n = 5 \(A is 5×20\); got 4/);
+    rejects({ b: new Float64Array(4) }, ShapeMismatch,
+      /config\.b must have length n = 5 \(A is 5×20\); got 4/);
     rejects({ b: Matrix.zeros(4, 2) }, ShapeMismatch, /config\.b must be 5×k.*got 4×2/);
   });
 
@@ -38,16 +42,19 @@ describe('NetworkConfig validation', () => {
   it('names an init list of the wrong length and a custom value of the wrong shape', () => {
     rejects({ init: [{ kind: 'zero' }, { kind: 'zero' }] }, ShapeMismatch,
       /config\.init must be one FactorInit or a list of depth \+ 1 = 3 .*got a list of 2/);
-    rejects({ init: [{ kind: 'zero' }, { kind: 'custom', value: Matrix.zeros(3, 4) }, { kind: 'zero' }] },
+    const badCustom = { kind: 'custom' as const, value: Matrix.zeros(3, 4) };
+    rejects({ init: [{ kind: 'zero' }, badCustom, { kind: 'zero' }] },
       ShapeMismatch, /config\.init\[1\]\.value must be 4×3; got 3×4/);
     rejects({ init: { kind: 'custom' } }, InvalidArgument, /config\.init\.value must be a Matrix/);
-    rejects({ init: { kind: 'normal' } }, InvalidArgument, /config\.init\.kind must be one of .*got normal/);
+    rejects({ init: { kind: 'normal' } }, InvalidArgument,
+      /config\.init\.kind must be one of .*got normal/);
   });
 
   it('names a bad A, seed, frozen list and lazyAlpha', () => {
     rejects({ A: [[1, 2]] }, InvalidArgument, /config\.A must be a Matrix; got array/);
     rejects({ seed: -1 }, RangeError, /config\.seed must be a non-negative safe integer; got -1/);
-    rejects({ frozen: [true] }, ShapeMismatch, /config\.frozen must list depth \+ 1 = 3 .*got a list of 1/);
+    rejects({ frozen: [true] }, ShapeMismatch,
+      /config\.frozen must list depth \+ 1 = 3 .*got a list of 1/);
     rejects({ lazyAlpha: 0 }, RangeError, /config\.lazyAlpha must be a finite number > 0; got 0/);
   });
 

@@ -103,7 +103,7 @@ describe('case 25: step above 2/L', () => {
 });
 
 describe('divergence near the top of the f64 range', () => {
-  it('raises Diverged when the loss overflows although 1e12 × the start loss is already Infinity', () => {
+  it('raises Diverged when the loss overflows though 1e12 × the start loss is Infinity', () => {
     // Regression (hostile property test): start loss 1.9e296, one step of 1e-4 overflows it.
     const net = new DeepLinearNetwork({
       A: Matrix.fromRows([[1.5e150]]), b: new Float64Array([-1.2e150]), widths: [],

@@ -37,7 +37,9 @@ describe('gradients (C18)', () => {
   const { A, b } = problemP0();
 
   it('match central differences for h = 3, m = 6, Gaussian(1), to < 1e-6', () => {
-    const errs = directionalErrors({ A, b, widths: [6, 6, 6], init: { kind: 'gaussian' }, seed: 5 });
+    const errs = directionalErrors({
+      A, b, widths: [6, 6, 6], init: { kind: 'gaussian' }, seed: 5,
+    });
     expect(errs).toHaveLength(4);
     for (const e of errs) expect(e).toBeLessThan(1e-6);
   });

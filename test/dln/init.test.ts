@@ -61,7 +61,7 @@ describe('initializations', () => {
     for (const w of f) expect(norm(w.data)).toBeCloseTo(0.7, 14);
   });
 
-  it('seeds each factor from its own stream: changing one factor leaves the others as they were', () => {
+  it('seeds each factor from its own stream: changing one leaves the others as they were', () => {
     const a = factorsOf({ kind: 'gaussian' });
     const b2 = factorsOf([{ kind: 'gaussian' }, { kind: 'orthogonal' }, { kind: 'gaussian' }]);
     expect(b2[0]!.data).toEqual(a[0]!.data);

@@ -68,7 +68,8 @@ describe('scaling laws', () => {
     for (const h of [1, 2]) {
       const errs = scales.map((s) => {
         const net = new DeepLinearNetwork({
-          A, b, widths: new Array<number>(h).fill(10), seed: 31, init: { kind: 'gaussian', scale: s },
+          A, b, widths: new Array<number>(h).fill(10), seed: 31,
+          init: { kind: 'gaussian', scale: s },
         });
         const res = net.train({ step: 0.05, maxSteps: 60000 });
         expect(res.converged).toBe(true);

@@ -35,7 +35,8 @@ describe('network lifecycle', () => {
     net.dispose();
     net.dispose();
     expect(() => net.theta()).toThrow(Disposed);
-    expect(() => net.train({ step: 0.1, maxSteps: 1 })).toThrow(/DeepLinearNetwork\.train: the network was disposed/);
+    expect(() => net.train({ step: 0.1, maxSteps: 1 }))
+      .toThrow(/DeepLinearNetwork\.train: the network was disposed/);
     expect(() => net.factors()).toThrow(Disposed);
   });
 

@@ -14,7 +14,9 @@ function solveSmall(g: Matrix, rhs: Float64Array): Float64Array {
   const x = rhs.slice();
   for (let c = 0; c < n; c++) {
     let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(a[r * n + c]!) > Math.abs(a[piv * n + c]!)) piv = r;
+    for (let r = c + 1; r < n; r++) {
+      if (Math.abs(a[r * n + c]!) > Math.abs(a[piv * n + c]!)) piv = r;
+    }
     for (let j = 0; j < n; j++) [a[c * n + j], a[piv * n + j]] = [a[piv * n + j]!, a[c * n + j]!];
     [x[c], x[piv]] = [x[piv]!, x[c]!];
     for (let r = 0; r < n; r++) {
@@ -102,7 +104,9 @@ describe('T2 and T5: all factors trained', () => {
   });
 
   it('T2: a converged Gaussian(1) run lands on A⁺b + P_N W1(0) v∞ (< 1e-10)', () => {
-    const net = new DeepLinearNetwork({ A, b, widths: [10, 10, 10], seed: 6, init: { kind: 'gaussian' } });
+    const net = new DeepLinearNetwork({
+      A, b, widths: [10, 10, 10], seed: 6, init: { kind: 'gaussian' },
+    });
     net.train({ step: 0.05, maxSteps: 40000 });
     const g = gaps(net);
     expect(g.firstLayerIdentity).toBeLessThan(1e-12);
@@ -124,7 +128,9 @@ describe('T2 and T5: all factors trained', () => {
 describe('T6: tangent kernel', () => {
   it('C16: one GD step moves θ by −η M Aᵀ r0 up to O(η)', () => {
     const errs = [1e-3, 1e-4].map((eta) => {
-      const net = new DeepLinearNetwork({ A, b, widths: [6, 6, 6], seed: 9, init: { kind: 'gaussian' } });
+      const net = new DeepLinearNetwork({
+        A, b, widths: [6, 6, 6], seed: 9, init: { kind: 'gaussian' },
+      });
       const y0 = net.theta();
       const r0 = net.residual();
       const M = tangentKernel(net.factors());

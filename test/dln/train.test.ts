@@ -8,14 +8,17 @@ const { A, b } = problemP0();
 
 describe('train', () => {
   it('heavy-ball momentum matches V ← βV − η∇, W ← W + V step by step', () => {
-    const net = new DeepLinearNetwork({ A, b, widths: [6, 5], init: { kind: 'gaussian' }, seed: 2 });
+    const net = new DeepLinearNetwork({
+      A, b, widths: [6, 5], init: { kind: 'gaussian' }, seed: 2,
+    });
     const eta = 0.05;
     const beta = 0.7;
     let w = net.factors();
     let v = w.map((m) => Matrix.zeros(m.rows, m.cols));
     for (let t = 0; t < 30; t++) {
       const g = net.gradients();
-      v = v.map((m, i) => new Matrix(m.rows, m.cols, m.data.map((x, j) => beta * x - eta * g[i]!.data[j]!)));
+      v = v.map((m, i) =>
+        new Matrix(m.rows, m.cols, m.data.map((x, j) => beta * x - eta * g[i]!.data[j]!)));
       w = w.map((m, i) => new Matrix(m.rows, m.cols, m.data.map((x, j) => x + v[i]!.data[j]!)));
       net.train({ step: eta, maxSteps: 1, momentum: beta, lossTol: 0, record: false });
       const got = net.factors();
@@ -37,7 +40,9 @@ describe('train', () => {
   });
 
   it('records metrics that agree with direct formulas', () => {
-    const net = new DeepLinearNetwork({ A, b, widths: [4, 3], init: { kind: 'gaussian' }, seed: 4 });
+    const net = new DeepLinearNetwork({
+      A, b, widths: [4, 3], init: { kind: 'gaussian' }, seed: 4,
+    });
     net.train({ step: 0.05, maxSteps: 7, lossTol: 0, record: false });
     const row = net.metrics();
     const f = net.factors();
@@ -59,11 +64,14 @@ describe('train', () => {
     net.dispose();
   });
 
-  it("'auto' converges where a fixed η = 0.05 oscillates (h = 5, planted ‖θ*‖ ≈ 3; THEORY (e))", () => {
+  it("'auto' converges where a fixed η = 0.05 oscillates (h = 5, ‖θ*‖ ≈ 3; THEORY (e))", () => {
     const yTrue = Matrix.randn(20, 1, { seed: 40 });
     const planted = mul(Matrix.randn(5, 20, { seed: 41 }), yTrue).data;
     const A2 = Matrix.randn(5, 20, { seed: 41 });
-    const config = { A: A2, b: planted, widths: [10, 10, 10, 10, 10], init: { kind: 'gaussian' as const }, seed: 5 };
+    const config = {
+      A: A2, b: planted, widths: [10, 10, 10, 10, 10], init: { kind: 'gaussian' as const },
+      seed: 5,
+    };
     const fixed = new DeepLinearNetwork(config);
     let fixedConverged = false;
     try {
