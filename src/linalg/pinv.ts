@@ -18,7 +18,7 @@ import { fullRankSolve } from './fullrank.js';
 import { normalized, normalizingExponent, scaledData, unscaleChecked } from './scaling.js';
 import { svdOf, type SvdResult } from './svd.js';
 import {
-  checkFinite, checkMatrix, checkNonEmpty, checkOperand, checkVector,
+  checkFinite, checkMatrix, checkNonEmpty, checkOperand, checkOptions, checkVector,
 } from './validate.js';
 
 export interface RcondOptions {
@@ -55,6 +55,7 @@ function rankOf(s: Float64Array, cutoff: number): number {
  * @throws {Overflow} when an entry of A⁺ is beyond the f64 range (e.g. A = [[1e-310]])
  */
 export function pinv(a: Matrix, opts: RcondOptions = {}): Matrix {
+  checkOptions('pinv', opts);
   checkOperand('pinv', 'A', a);
   const { As, e } = normalized(a);
   const P = pinvNormalized(As, opts);
@@ -202,6 +203,7 @@ export function lstsq(a: Matrix, b: Matrix, opts?: RcondOptions): {
 export function lstsq(
   a: Matrix, b: Float64Array | readonly number[] | Matrix, opts: RcondOptions = {},
 ): { x: Float64Array | Matrix; residual: number; rank: number; s: Float64Array } {
+  checkOptions('lstsq', opts);
   const sol = minNorm('lstsq', a, b, opts, true);
   const x = unscaledSolution('lstsq', sol, b instanceof Matrix);
   const R = matmul(sol.As, sol.Xs, { checkFinite: false });
@@ -218,6 +220,7 @@ export function lstsq(
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
  */
 export function rank(a: Matrix, opts: RcondOptions = {}): number {
+  checkOptions('rank', opts);
   checkOperand('rank', 'A', a);
   const { s } = svdOf('rank', normalized(a).As, 'none');
   return rankOf(s, cutoffOf('rank', a, s, opts));

@@ -6,7 +6,7 @@ import { f64View, withScratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
 import { normalizingExponent, timesPow2, unscaleChecked } from './scaling.js';
-import { checkOperand } from './validate.js';
+import { checkOperand, checkOptions } from './validate.js';
 
 export type QrMode = 'reduced' | 'complete';
 
@@ -31,6 +31,7 @@ export interface QrOptions {
  * @throws {Overflow} when an entry of R is beyond the f64 range (|R_ij| ≤ √m·max|a_ij|)
  */
 export function qr(a: Matrix, opts: QrOptions = {}): { Q: Matrix; R: Matrix } {
+  checkOptions('qr', opts);
   const mode = opts.mode ?? 'reduced';
   if (mode !== 'reduced' && mode !== 'complete') {
     throw new InvalidArgument(

@@ -28,7 +28,7 @@ import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
 import { unscaleChecked } from './scaling.js';
-import { checkOperand } from './validate.js';
+import { checkOperand, checkOptions } from './validate.js';
 
 export type SvdVectors = 'thin' | 'full' | 'none';
 
@@ -76,6 +76,7 @@ export const MAX_JACOBI_SWEEPS = 60;
  * @example svd(Matrix.fromRows([[3, 0], [0, -4]])).s // Float64Array [4, 3]
  */
 export function svd(a: Matrix, opts: SvdOptions = {}): SvdResult {
+  checkOptions('svd', opts);
   const vectors = opts.vectors ?? 'thin';
   if (vectors !== 'thin' && vectors !== 'full' && vectors !== 'none') {
     throw new InvalidArgument(
