@@ -8,18 +8,7 @@
 //
 // Rows, not columns, so that each rotation is two streams of adjacent doubles: f64x2 SIMD.
 import { ddot, dnrm2 } from './blas1';
-
-@inline function row(p: usize, ld: i32, i: i32): usize {
-  return p + ((<usize>i * <usize>ld) << 3);
-}
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, x: f64): void {
-  store<f64>(p + (<usize>i << 3), x);
-}
+import { stripe as row, getAt as get, putAt as put } from './pointers';
 
 /** [x; y] ← [c·x − s·y; s·x + c·y] over len adjacent doubles. */
 export function drotRows(len: i32, px: usize, py: usize, c: f64, s: f64): void {

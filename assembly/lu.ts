@@ -2,18 +2,7 @@
 // and the triangular solves that use it. Rows are adjacent doubles, so each elimination step is
 // one SIMD axpy per row below the pivot.
 import { daxpy } from './blas1';
-
-@inline function row(p: usize, ld: i32, i: i32): usize {
-  return p + ((<usize>i * <usize>ld) << 3);
-}
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, x: f64): void {
-  store<f64>(p + (<usize>i << 3), x);
-}
+import { stripe as row, getAt as get, putAt as put } from './pointers';
 
 function swapRows(len: i32, px: usize, py: usize): void {
   for (let k = 0; k < len; k++) {

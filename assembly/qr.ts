@@ -9,18 +9,7 @@
 // stored below the diagonal. The sign of beta is opposite to the pivot's, with sign(0) = +1, so
 // a zero pivot over a non-zero column still gives a non-zero beta and a finite reflector.
 import { ddot, daxpy, dnrm2 } from './blas1';
-
-@inline function col(pa: usize, lda: i32, j: i32): usize {
-  return pa + ((<usize>j * <usize>lda) << 3);
-}
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, x: f64): void {
-  store<f64>(p + (<usize>i << 3), x);
-}
+import { stripe as col, getAt as get, putAt as put } from './pointers';
 
 /** sqrt(a² + b²) scaled by the larger magnitude, so neither 1e300 nor 1e-300 breaks it. */
 @inline function hypot2(a: f64, b: f64): f64 {

@@ -2,18 +2,7 @@
 // (i, j) at pr + (j·ldr + i)·8): R·y = c by column-oriented back substitution (an axpy per
 // column), Rᵀ·z = c by forward substitution (a dot product per column). Both are f64x2 SIMD.
 import { ddot, daxpy } from './blas1';
-
-@inline function col(p: usize, ld: i32, j: i32): usize {
-  return p + ((<usize>j * <usize>ld) << 3);
-}
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, x: f64): void {
-  store<f64>(p + (<usize>i << 3), x);
-}
+import { stripe as col, getAt as get, putAt as put } from './pointers';
 
 /** Solve R·y = c (trans = 0) or Rᵀ·y = c (trans ≠ 0) for the n×n R at pr, in place at px. */
 export function dtrsvUpper(trans: i32, n: i32, pr: usize, ldr: i32, px: usize): void {
