@@ -4,6 +4,10 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { Matrix, Random } from '../../src/index.js';
+import { fro, maxAbs, mul, orthogonality, sub } from '../linalg/measures.js';
+
+// The factorization measures are shared with the decomposition tests.
+export { fro, maxAbs, mul, orthogonality, sub };
 
 export const EPS = Number.EPSILON;
 
@@ -84,12 +88,6 @@ export function vector(n: number, exp: number, seed: number, poison: Spec['poiso
   return v;
 }
 
-export function maxAbs(d: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < d.length; i++) m = Math.max(m, Math.abs(d[i]!));
-  return m;
-}
-
 /** The power of two nearest below max|x|, so x / pow2Scale(x) is exact and of unit size. */
 export function pow2Scale(d: ArrayLike<number>): number {
   const t = maxAbs(d);
@@ -101,37 +99,6 @@ export function scaled(M: Matrix, sigma: number, times = false): Matrix {
   const e = Math.log2(sigma) * (times ? 1 : -1);
   const h = Math.trunc(e / 2);
   return new Matrix(M.rows, M.cols, M.data.map((x) => x * 2 ** h * 2 ** (e - h)));
-}
-
-export function mul(a: Matrix, b: Matrix): Matrix {
-  const c = new Matrix(a.rows, b.cols);
-  for (let i = 0; i < a.rows; i++) {
-    for (let p = 0; p < a.cols; p++) {
-      const x = a.data[i * a.cols + p]!;
-      for (let j = 0; j < b.cols; j++) c.data[i * b.cols + j] += x * b.data[p * b.cols + j]!;
-    }
-  }
-  return c;
-}
-
-export function sub(a: Matrix, b: Matrix): Matrix {
-  return new Matrix(a.rows, a.cols, a.data.map((x, i) => x - b.data[i]!));
-}
-
-export function fro(a: Matrix | Float64Array): number {
-  const d = a instanceof Matrix ? a.data : a;
-  const t = maxAbs(d);
-  if (t === 0 || !Number.isFinite(t)) return t;
-  let s = 0;
-  for (const x of d) s += (x / t) * (x / t);
-  return t * Math.sqrt(s);
-}
-
-/** max |MᵀM − I|. */
-export function orthogonality(M: Matrix): number {
-  const g = mul(M.transpose(), M);
-  for (let i = 0; i < g.rows; i++) g.data[i * g.cols + i] -= 1;
-  return maxAbs(g.data);
 }
 
 export function allFinite(...xs: (Matrix | Float64Array | number | null)[]): boolean {
