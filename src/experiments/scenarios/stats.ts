@@ -109,8 +109,10 @@ export function checkBetween(
 
 /** A check whose measured value must exceed a bound. */
 export function checkAbove(name: string, statement: string, measured: number, bound: number) {
+  // A bound such as 1 − 1e-9 must not print as "> 1": show every digit when rounding hides one.
+  const shown = Number(fmt(bound)) === bound ? fmt(bound) : String(bound);
   const c: Check = {
-    name, statement, measured, expected: `> ${fmt(bound)}`, pass: measured > bound,
+    name, statement, measured, expected: `> ${shown}`, pass: measured > bound,
   };
   return c;
 }
