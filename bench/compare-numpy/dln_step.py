@@ -23,21 +23,32 @@ def make(n, d, m, h, seed=1):
     return A, b, Ws, x
 
 
-def step(A, b, Ws, x, eta):
+def forward(Ws, x):
+    """The suffixes s[i] = W_{i+1} ... Wh x (0-based), with s[0] = theta and s[h] = x."""
     h = len(Ws)
     s = [None] * (h + 1)
     s[h] = x
     for i in range(h - 1, -1, -1):
         s[i] = Ws[i] @ s[i + 1]
-    r = A @ s[0] - b
+    return s
+
+
+def update(A, r, s, Ws, x, eta):
+    """Every factor updated in place from the gradients at the state the suffixes s belong to."""
     u = A.T @ r
-    for i in range(h):
+    for i in range(len(Ws)):
         u_next = Ws[i].T @ u
         # W is C-contiguous, so W.T is the Fortran-ordered view dger updates in place:
         # W.T += alpha * s uᵀ  is  W += alpha * u sᵀ.
         dger(-eta, s[i + 1], u, a=Ws[i].T, overwrite_a=1)
         u = u_next
     x -= eta * u
+
+
+def step(A, b, Ws, x, eta):
+    s = forward(Ws, x)
+    r = A @ s[0] - b
+    update(A, r, s, Ws, x, eta)
     return 0.5 * float(r @ r)
 
 

@@ -15,23 +15,19 @@ import sys
 import time
 
 import numpy as np
-from scipy.linalg.blas import dger
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from blasinfo import blas_info  # noqa: E402
+from dln_step import forward, update  # noqa: E402
 
 EXPLOSION = 1e12
 
 
 def train(A, b, Ws, x, eta, loss_tol, max_steps):
-    h = len(Ws)
-    s = [None] * (h + 1)
     start = None
     steps = 0
     while True:
-        s[h] = x
-        for i in range(h - 1, -1, -1):
-            s[i] = Ws[i] @ s[i + 1]
+        s = forward(Ws, x)
         r = A @ s[0] - b
         loss = 0.5 * float(r @ r)
         if start is None:
@@ -42,13 +38,7 @@ def train(A, b, Ws, x, eta, loss_tol, max_steps):
             return steps, loss, "loss", s[0]
         if steps >= max_steps:
             return steps, loss, "budget", s[0]
-        u = A.T @ r
-        for i in range(h):
-            u_next = Ws[i].T @ u
-            # Ws[i] is C-ordered, so Ws[i].T is a Fortran view dger updates in place.
-            dger(-eta, s[i + 1], u, a=Ws[i].T, overwrite_a=1)
-            u = u_next
-        x -= eta * u
+        update(A, r, s, Ws, x, eta)
         steps += 1
 
 
