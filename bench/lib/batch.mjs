@@ -25,7 +25,8 @@ function batchSize(fn, firstMs) {
 /**
  * Measure each task of one case in batches.
  * @param name the case, every parameter in it (e.g. 'gemm:n=256,tA=0,tB=1')
- * @param tasks see firstCall in first.mjs
+ * @param tasks see firstCall in first.mjs; a task may add prepare(), called after its checked
+ *   first call, returning { fn, count } for the steady state (e.g. a call size found by timing)
  * @param opts { work: flops per call (GF/s) or null; count: operations per call, the rate then
  *   being count per second in `unit` (e.g. 256 training steps a call, unit 'steps/s'), and
  *   medianMs per operation; budgetMs per task (default 800); maxSamples (default 15) }
@@ -34,17 +35,17 @@ function batchSize(fn, firstMs) {
  */
 export function measureBatched(name, tasks, opts = {}) {
   const rows = [];
-  const count = opts.count ?? 1;
   for (const task of tasks) {
     const { row, done } = firstCall(name, task);
     if (done) {
       rows.push(row);
       continue;
     }
-    const reps = batchSize(task.fn, task.first ? 0 : row.firstMs);
+    const { fn, count = opts.count ?? 1 } = { fn: task.fn, ...task.prepare?.() };
+    const reps = batchSize(fn, task.first || task.prepare ? 0 : row.firstMs);
     const batchMs = () => {
       const t0 = performance.now();
-      for (let i = 0; i < reps; i++) consume(task.fn());
+      for (let i = 0; i < reps; i++) consume(fn());
       return performance.now() - t0;
     };
     const probe = batchMs();
@@ -54,7 +55,7 @@ export function measureBatched(name, tasks, opts = {}) {
     const med = median(per);
     const spread = mad(per);
     rows.push({
-      ...row, medianMs: med, madMs: spread, samples, batch: reps,
+      ...row, medianMs: med, madMs: spread, samples, batch: reps, count,
       rate: opts.work ? opts.work / count / med / 1e6 : 1000 / med,
       unit: opts.work ? 'GF/s' : (opts.unit ?? 'calls/s'),
     });

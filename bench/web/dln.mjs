@@ -2,8 +2,8 @@
 // network, deeplin's fused Wasm step against the same step in plain JS, at n = 64, d = 256 and
 // 1024 (h = 3 square layers) and at the paper's size n = 5, d = 20, m = 10, h = 3. Before any
 // timing, five steps of each from the same start must reach the same θ. The first call is one
-// step (compile and warm-up); a timed call is a chunk of steps (256 as in Node, fewer at
-// d = 1024 where one step takes milliseconds), batched as usual.
+// step (compile and warm-up); a timed call runs K steps, K as in Node: 256 (one chunk of a real
+// run) doubled until one call takes ≥ 100 ms, so per-call costs are amortized alike.
 import { DeepLinearNetwork } from '../../dist/index.js';
 import { measureBatched } from '../lib/batch.mjs';
 import {
@@ -14,8 +14,16 @@ import { table } from './common.mjs';
 export const name = 'dln';
 export const operations = ['dln'];
 
-/** Steps a timed call runs: 256 (one chunk of a real run), 32 where a step takes ~10 ms. */
-const chunkOf = ({ d }) => (d >= 1024 ? 32 : 256);
+/** Steps a call of `body(steps)` needs to last ≥ 100 ms, from 256 up (bench/dln.bench.mjs). */
+function stepsPerCall(body) {
+  let steps = 256;
+  for (;;) {
+    const t0 = performance.now();
+    body(steps)();
+    if (performance.now() - t0 >= 100) return steps;
+    steps *= 2;
+  }
+}
 
 export function plan() {
   return SIZES.map((size) => ({ name: dlnCaseName(size), size }));
@@ -30,7 +38,6 @@ export async function run(_quick, log) {
     checkSameTheta(size, config);
     const net = new DeepLinearNetwork(config);
     const plain = plainState(net, config);
-    const chunk = chunkOf(size);
     const train = (steps) => () => {
       net.train({ step: STEP, maxSteps: steps, lossTol: 0, record: false });
       return net.loss();
@@ -40,16 +47,18 @@ export async function run(_quick, log) {
       plainSteps(size, config, plain, steps);
       return plain.x[0];
     };
+    const task = (impl, body) => ({
+      impl, first: body(1), fn: body(256), check: finite, prepare: () => {
+        const count = stepsPerCall(body);
+        return { fn: body(count), count };
+      },
+    });
     try {
-      out.rows.push(...measureBatched(caseName, [
-        { impl: 'deeplin', first: train(1), fn: train(chunk), check: finite },
-        { impl: 'plain JS', first: plainRun(1), fn: plainRun(chunk), check: finite },
-      ], { count: chunk, unit: 'steps/s', budgetMs: 1500 }));
+      out.rows.push(...measureBatched(caseName, [task('deeplin', train),
+        task('plain JS', plainRun)], { unit: 'steps/s', budgetMs: 1500 }));
     } finally {
       net.dispose();
     }
-    out.rows.at(-1).chunk = chunk;
-    out.rows.at(-2).chunk = chunk;
     log(`done ${caseName}`);
   }
   return { tables: [out] };
