@@ -29,7 +29,7 @@ const scenario: ScenarioReport = {
     ],
     notes: ['Quick grid: 3 seeds.'],
   },
-  wallMs: 1530, computeMs: 2900,
+  wallMs: 1530, computeMs: 2900, resumedConfigs: 0,
 };
 
 const input: ReportInput = {
@@ -67,7 +67,16 @@ describe('renderMarkdown', () => {
     expect(md).toContain('deeplin 0.1.0, Node v20.20.2, kernels.wasm sha256 '
       + `\`${'ab'.repeat(32)}\``);
     expect(md).toContain('- Machine: Test CPU, 2 cores, 8 GiB, linux 6 x64');
-    expect(md).toContain('- Worker threads: 2; total wall time 1 min 01 s');
+    expect(md).toContain('- Worker threads: 2; total wall time 1 min 01 s\n');
+  });
+
+  it('says when the wall time covers only the last session of a resumed run', () => {
+    const resumed = renderMarkdown({
+      ...input, scenarios: [{ ...scenario, resumedConfigs: 2 }],
+    });
+    expect(resumed).toContain('- Worker threads: 2; total wall time 1 min 01 s in the last '
+      + 'session, which resumed 2 of 3 configs from earlier runs (the scenarios\' wall times '
+      + 'below add up every session)\n');
   });
 
   it('builds the headline from check counts and the tables marked headline', () => {

@@ -78,6 +78,15 @@ function scenarioSection(s: ScenarioReport): string[] {
   return out;
 }
 
+/** A resumed run's wall time covers only its last session; say how much came from before. */
+function resumedNote(input: ReportInput): string {
+  const resumed = input.scenarios.reduce((n, s) => n + s.resumedConfigs, 0);
+  if (resumed === 0) return '';
+  const total = input.scenarios.reduce((n, s) => n + s.configs.length, 0);
+  return ` in the last session, which resumed ${resumed} of ${total} configs from earlier ` +
+    'runs (the scenarios\' wall times below add up every session)';
+}
+
 /**
  * Render the whole report.
  * @param input scenarios (summarized), versions, machine and timing
@@ -92,7 +101,7 @@ export function renderMarkdown(input: ReportInput): string {
     `- Versions: deeplin ${v.deeplin}, Node ${v.node}, kernels.wasm sha256 \`${v.wasmSha256}\``,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}`,
     `- Worker threads: ${input.jobs ?? 'n/a (merged from shards)'}; total wall time `
-      + `${formatDuration(input.totalWallMs)}`,
+      + `${formatDuration(input.totalWallMs)}${resumedNote(input)}`,
     '- All rows, configs and seeds: [results.json](results.json)', '',
     ...headline(input),
     ...input.scenarios.flatMap(scenarioSection),
