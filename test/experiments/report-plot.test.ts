@@ -33,6 +33,14 @@ const texts = (root: Document, selector: string) =>
   [...root.querySelectorAll(`${selector} text`)].map((t) => t.textContent);
 
 describe('renderLinePlot', () => {
+  it('prints TeX-style exponents in labels as superscripts', () => {
+    const guide = { ...spec, series: [{ name: 'slope h^{2}', kind: 'guide' as const,
+      points: [[1, 1], [10, 100]] as [number, number][] }] };
+    const svg = renderLinePlot(guide, { document });
+    expect(svg).toContain('slope h²');
+    expect(svg).not.toContain('^{');
+  });
+
   it('writes a standalone SVG with exponent labels on log axes', () => {
     const doc = parse(renderLinePlot(spec, { document }));
     const svg = doc.documentElement;

@@ -1,7 +1,7 @@
 // The report as markdown: a headline section, then one section per scenario with its
 // description, tables, plots (as links to SVG files), checks and timing.
 import type { Check, Table } from '../types.js';
-import { formatDuration, markdownTable } from './format.js';
+import { formatDuration, markdownTable, prettyMath } from './format.js';
 import { checkCounts, type ReportInput, type ScenarioReport } from './model.js';
 
 /** Where the SVG of a plot goes, relative to the report. */
@@ -106,5 +106,5 @@ export function renderMarkdown(input: ReportInput): string {
     ...headline(input),
     ...input.scenarios.flatMap(scenarioSection),
   ];
-  return `${lines.join('\n').trimEnd()}\n`;
+  return prettyMath(`${lines.join('\n').trimEnd()}\n`);
 }

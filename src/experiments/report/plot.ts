@@ -5,6 +5,7 @@
 // through a legend (a legend makes Plot return an HTML figure, not an SVG), guides are dashed.
 import * as Plot from '@observablehq/plot';
 import type { PlotSpec } from '../types.js';
+import { prettyMath } from './format.js';
 
 export interface LinePlotOptions {
   /** Document to build the SVG in; the page's `document` when omitted. */
@@ -160,5 +161,5 @@ export function renderLinePlot(spec: PlotSpec, opts: LinePlotOptions = {}): stri
   spreadLabels(svg, 24, height - 36);
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('aria-label', spec.title);
-  return svg.outerHTML;
+  return prettyMath(svg.outerHTML);
 }
