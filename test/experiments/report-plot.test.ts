@@ -103,6 +103,14 @@ describe('renderLinePlot', () => {
     expect(yLabels).toContain('3×10⁻⁵');
   });
 
+  it('leaves no tick of a narrow log axis bare, also those d3 blanks (leading digit > 6)', () => {
+    const mse: PlotSpec = { ...spec, series: [{ name: 'test MSE', kind: 'dots',
+      points: [[1e-10, 0.413], [0.2, 0.408], [6, 0.7167], [3.5, 0.5047]] }] };
+    const yLabels = texts(parse(renderLinePlot(mse, { document })),
+      '[aria-label="y-axis tick label"]');
+    expect(yLabels).toEqual(['0.45', '0.5', '0.55', '0.6', '0.65', '0.7']);
+  });
+
   it('prints plain numbers on a linear axis', () => {
     const linear: PlotSpec = { ...spec, x: { label: 'step' }, y: { label: 'v' },
       series: [{ name: 'a', points: [[0, 1], [100, 2]] }] };
