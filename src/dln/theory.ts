@@ -200,14 +200,18 @@ export function weightNormFloor(fn: string, theta: Float64Array, k: number, dept
     sum = norm(theta) ** q;
   } else {
     // σ_j(θ) = c·σ_j(θ/c) with c the largest |entry|: the SVD never meets an overflow, and
-    // c^q·Σσ_j^q overflows only when the value does.
+    // c^q·Σσ_j^q overflows only when the value does. Singular values at or below
+    // max(d, k)·eps·σ_1 count as zero (pinv's rule): for q < 1 a rounding-level σ_j of a
+    // rank-deficient θ* (rank ≤ n < k) would add σ_j^q, far above rounding (2e-11 for q = 2/3).
     let c = 0;
     for (const v of theta) c = Math.max(c, Math.abs(v));
-    const s = c === 0 ? [] : svd(new Matrix(theta.length / k, k, theta.map((v) => v / c)), {
+    const rows = theta.length / k;
+    const s = c === 0 ? [] : svd(new Matrix(rows, k, theta.map((v) => v / c)), {
       vectors: 'none',
     }).s;
+    const cutoff = Math.max(rows, k) * Number.EPSILON * (s[0] ?? 0);
     sum = 0;
-    for (const sj of s) sum += sj ** q;
+    for (const sj of s) if (sj > cutoff) sum += sj ** q;
     sum = c === 0 ? 0 : c ** q * sum;
   }
   const out = (depth + 1) * sum;
@@ -229,7 +233,8 @@ export function weightNormFloor(fn: string, theta: Float64Array, k: number, dept
  * the widths) attains it when every width is ≥ rank θ. Among interpolants θ = θ* + N with the
  * columns of N in null(A) and those of θ* in range(Aᵀ), θᵀθ = θ*ᵀθ* + NᵀN ⪰ θ*ᵀθ*, so
  * σ_j(θ) ≥ σ_j(θ*) for every j (Weyl) and θ* has the least value. With some width below
- * rank θ* the value is still a lower bound, but no factorization reaches it.
+ * rank θ* the value is still a lower bound, but no factorization reaches it. Singular values of
+ * θ* at or below max(d, k)·eps·σ_1 count as zero, as in pinv.
  * @param a the n×d matrix A
  * @param b the targets: a vector b (length n), or an n×k Matrix B
  * @param depth h, the number of matrices
