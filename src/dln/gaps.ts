@@ -23,7 +23,7 @@ export interface Gaps {
   firstLayer?: number;
   /**
    * T5: parameter norm over its minimum (h+1)·Σ_j σ_j(θ*)^{2/(h+1)}, which is (h+1)‖θ*‖^{2/(h+1)}
-   * for k = 1 (≥ 1 at any interpolant).
+   * for k = 1 (≥ 1 at any interpolant); omitted when θ* = 0, where the ratio has no meaning.
    */
   weightNormRatio?: number;
   /** T6 (lazy scaling on): ‖θ − θ_lazy‖ with the tangent kernel at initialization. */
@@ -73,7 +73,8 @@ export function gaps(net: DeepLinearNetwork): Gaps {
     const nullTheta = theta.map((v, i) => v - back[i]!);
     out.firstLayerIdentity = distance(nullTheta, entries(pred.nullPart));
     out.firstLayer = distance(theta, entries(pred.theta));
-    out.weightNormRatio = parameterNorm(now) / weightNormFloor('gaps', geo.thetaStar, k, h);
+    const floor = weightNormFloor('gaps', geo.thetaStar, k, h);
+    if (floor > 0) out.weightNormRatio = parameterNorm(now) / floor;
   }
   if (net.lazyAlpha) {
     const lazy = lazySolution(A, B, tangentKernel(start, net.frozen));

@@ -150,6 +150,17 @@ describe('T5 with k > 1: (h+1)·Σσ_j(θ*)^{2/(h+1)}', () => {
     }
   });
 
+  it('B = 0: gaps has no weight-norm ratio (0/0) and no NaN field', () => {
+    const net = new DeepLinearNetwork({
+      A, b: Matrix.zeros(5, 2), widths: [4], seed: 1, init: { kind: 'gaussian' },
+    });
+    const g = gaps(net);
+    expect(Object.keys(g).sort()).toEqual(['firstLayer', 'firstLayerIdentity', 'minNorm']);
+    for (const v of Object.values(g)) expect(Number.isFinite(v)).toBe(true);
+    expect(minWeightNorm(A, Matrix.zeros(5, 2), 1)).toBe(0);
+    net.dispose();
+  });
+
   it('GD from small Gaussian init ends near the minimum; every interpolant is above it', () => {
     const ratio = [0.01, 1].map((scale) => {
       const net = new DeepLinearNetwork({
