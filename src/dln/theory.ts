@@ -193,7 +193,9 @@ export function firstLayerPrediction(
  * @internal (h+1)·Σ_j σ_j(θ)^{2/(h+1)} for θ (rows×k row-major): minWeightNorm's value at θ*.
  * @throws {Overflow} when the value is beyond the f64 range
  */
-export function weightNormFloor(fn: string, theta: Float64Array, k: number, depth: number) {
+export function weightNormFloor(
+  fn: string, theta: Float64Array, k: number, depth: number,
+): number {
   const q = 2 / (depth + 1);
   let sum: number;
   if (k === 1) {
