@@ -30,7 +30,8 @@ function inPage(scenario, configs) {
 
 /**
  * The configs on `jobs` Web Workers, each handed the next config as it finishes one; resolves
- * to the rows by config and the time until the last worker had loaded its kernels.
+ * to the rows by config and, per worker, the time until it had loaded its kernels (null if
+ * the others finished the grid first).
  */
 function onWorkers(scenario, configs, jobs) {
   const t0 = performance.now();
@@ -39,12 +40,11 @@ function onWorkers(scenario, configs, jobs) {
     const workers = [];
     let next = 0;
     let done = 0;
-    let ready = 0;
-    let startupMs = 0;
+    const readyMs = new Array(jobs).fill(null);
     const finish = (err) => {
       for (const w of workers) w.terminate();
       if (err) reject(err);
-      else resolve({ rows, startupMs });
+      else resolve({ rows, readyMs });
     };
     const feed = (w) => {
       if (next < configs.length) {
@@ -58,7 +58,7 @@ function onWorkers(scenario, configs, jobs) {
       w.onerror = (e) => finish(new Error(`sweep worker: ${e.message}`));
       w.onmessage = ({ data }) => {
         if (data.type === 'error') return finish(new Error(`sweep worker: ${data.message}`));
-        if (data.type === 'ready' && ++ready === jobs) startupMs = performance.now() - t0;
+        if (data.type === 'ready') readyMs[j] = performance.now() - t0;
         if (data.type === 'result') {
           rows[data.index] = data.rows;
           if (++done === configs.length) return finish();
@@ -73,8 +73,8 @@ function onWorkers(scenario, configs, jobs) {
 async function timeSweep(scenario, quick, jobs) {
   const configs = scenario.grid({ quick, overrides: {} });
   const t0 = performance.now();
-  const { rows: perConfig, startupMs } = jobs === 0
-    ? { rows: inPage(scenario, configs), startupMs: 0 }
+  const { rows: perConfig, readyMs } = jobs === 0
+    ? { rows: inPage(scenario, configs), readyMs: [] }
     : await onWorkers(scenario, configs, jobs);
   const wallMs = performance.now() - t0;
   const missing = perConfig.findIndex((r) => !Array.isArray(r) || r.length === 0);
@@ -84,7 +84,7 @@ async function timeSweep(scenario, quick, jobs) {
   if (failed.length > 0) throw new Error(`sweep: checks failed: ${failed.join(', ')}`);
   const steps = rows.reduce((s, r) => s + (typeof r.steps === 'number' ? r.steps : 0), 0);
   consume(steps);
-  return { wallMs, runs: configs.length, steps, startupMs };
+  return { wallMs, runs: configs.length, steps, readyMs };
 }
 
 const IMPLS = [[0, 'deeplin in the page'], [1, 'deeplin 1 Web Worker'],
@@ -102,11 +102,12 @@ export async function run(quick, log) {
     out.rows.push({
       name: caseName, impl, precision: 'f64', firstMs: first.wallMs, medianMs: r.wallMs,
       madMs: 0, samples: 1, rate: r.runs / (r.wallMs / 1000), unit: 'runs/s', runs: r.runs,
-      steps: r.steps, stepsPerSecond: r.steps / (r.wallMs / 1000), startupMs: r.startupMs,
+      steps: r.steps, stepsPerSecond: r.steps / (r.wallMs / 1000), readyMs: r.readyMs,
     });
     notes.push(`${impl}: ${r.runs} runs in ${(r.wallMs / 1000).toFixed(2)} s, ` +
       `${Math.round(r.steps / (r.wallMs / 1000))} GD steps/s (${r.steps} steps)` +
-      (jobs > 0 ? `; workers ready after ${r.startupMs.toFixed(0)} ms` : ''));
+      (jobs > 0 ? `; workers ready after ${r.readyMs.map((ms) => (ms === null
+        ? 'never (the grid was done first)' : `${ms.toFixed(0)} ms`)).join(', ')}` : ''));
     log(`done ${caseName} ${impl}`);
   }
   return { tables: [out], notes };
