@@ -9,7 +9,7 @@
 // Packing buffers are static (memory.data), so no call allocates. Panels are padded with zeros
 // to whole tiles; the padded rows and columns only feed entries of C that are never stored, so
 // no product of a real entry is ever skipped and NaN/Inf propagate as in reference BLAS.
-import { MR, NR, microKernel } from './gemmTile';
+import { MR, NR, microKernel, tileBuffer } from './gemmTile';
 import { scaleBlock, storeTile } from './gemmStore';
 import { dgemv } from './gemv';
 
@@ -165,9 +165,16 @@ export function dgemm(
           const b = packedB + ((<usize>jr * <usize>kb) << 3);
           const nr = min(NR, nb - jr);
           for (let ir = 0; ir < mb; ir += MR) {
-            microKernel(kb, packedA + ((<usize>ir * <usize>kb) << 4), b);
+            const a = packedA + ((<usize>ir * <usize>kb) << 4);
             const c = rowPtr(pc, ldc, i0 + ir) + (<usize>(j0 + jr) << 3);
-            storeTile(min(MR, mb - ir), nr, alpha, betaHere, c, ldc);
+            // A whole tile that C takes as it is (alpha·tile with alpha = 1 is the tile, bit
+            // for bit) is written in place; others go through tileBuffer and storeTile.
+            if (nr == NR && mb - ir >= MR && alpha == 1 && betaHere == 0) {
+              microKernel(kb, a, b, c, ldc);
+            } else {
+              microKernel(kb, a, b, tileBuffer, NR);
+              storeTile(min(MR, mb - ir), nr, alpha, betaHere, c, ldc);
+            }
           }
         }
       }
