@@ -9,7 +9,7 @@
 // Packing buffers are static (memory.data), so no call allocates. Panels are padded with zeros
 // to whole tiles; the padded rows and columns only feed entries of C that are never stored, so
 // no product of a real entry is ever skipped and NaN/Inf propagate as in reference BLAS.
-import { MR, NR, microKernel, tileBuffer } from './gemmTile';
+import { MR, NR, microKernel, tileBuffer } from './gemmKernel';
 import { scaleBlock, storeTile } from './gemmStore';
 import { dgemv } from './gemv';
 

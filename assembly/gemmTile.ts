@@ -24,9 +24,6 @@ export const MR: i32 = 5;
 /** Columns of the tile (entries of B per step of k). */
 export const NR: i32 = 4;
 
-/** Where a tile goes when it cannot be stored straight into C (see storeTile in gemmStore.ts). */
-export const tileBuffer: usize = memory.data(MR * NR * 8, 16);
-
 @inline function madd(acc: v128, a: v128, b: v128): v128 {
   return f64x2.add(acc, f64x2.mul(a, b));
 }
@@ -39,7 +36,7 @@ export const tileBuffer: usize = memory.data(MR * NR * 8, 16);
  * @param kc length of the shared dimension (≥ 1)
  * @param a per step of k, MR entries of op(A), each stored twice (2·MR doubles)
  * @param b per step of k, NR entries of op(B) (NR doubles)
- * @param t destination: a block of C, or tileBuffer with ldt = NR
+ * @param t destination: a block of C, or tileBuffer (gemmKernel.ts) with ldt = NR
  */
 export function microKernel(kc: i32, a: usize, b: usize, t: usize, ldt: i32): void {
   let c00 = f64x2.splat(0), c01 = f64x2.splat(0), c10 = f64x2.splat(0), c11 = f64x2.splat(0);
