@@ -5,6 +5,7 @@
 import { init, Matrix, matmul, matvec, minNormSolution, qr, svd } from '/dist/index.js';
 import { mad, maxRelDiff, median } from '/bench/lib/stats.mjs';
 import { householderQr, normalMinNorm } from '/bench/lib/plain.mjs';
+import '/bench/web/relaxed.mjs';
 
 const Ml = globalThis.mlMatrix;
 const params = new URLSearchParams(location.search);
