@@ -157,7 +157,8 @@ export function isInitialized(): boolean {
 
 /**
  * Which module runs: 'relaxed' only after `init({ relaxedSimd: true })` on a runtime that
- * validates relaxed SIMD, else 'portable'.
+ * validates relaxed SIMD, else 'portable' (also for a module passed to `init` as a source,
+ * which is not inspected).
  * @throws {NotInitialized} before `init()` has finished
  */
 export function kernelVariant(): KernelVariant {
