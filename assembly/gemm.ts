@@ -4,23 +4,30 @@
 // time into column micro-panels of NR, op(A) MC×KC at a time into row micro-panels of MR, and a
 // register-blocked micro-kernel multiplies one A micro-panel by one B micro-panel. Rows of C are
 // contiguous, so an f64x2 lane pair runs along a row of C and of the B micro-panel, and each entry
-// of A is broadcast. Tile shape and register budget are discussed in gemmTile.ts.
+// of A is broadcast. Tile shape and register budget are discussed in gemmTile.ts (the portable
+// 5×4 mul+add tile) and gemmTileFma.ts (the 6×4 fused tile of the relaxed-SIMD build); which
+// one this build uses is fixed in gemmKernel.ts.
+//
+// KC fixes the association of every entry of C: each KC slice of k is summed in k order from
+// zero in registers, then added to C. MC and NC only choose which entries are computed together,
+// so they may change without changing a bit; KC may not.
 //
 // Packing buffers are static (memory.data), so no call allocates. Panels are padded with zeros
 // to whole tiles; the padded rows and columns only feed entries of C that are never stored, so
 // no product of a real entry is ever skipped and NaN/Inf propagate as in reference BLAS.
-import { MR, NR, microKernel } from './gemmTile';
+import { MR, NR, microKernel, tileBuffer } from './gemmKernel';
 import { scaleBlock, storeTile } from './gemmStore';
 import { dgemv } from './gemv';
 
 export { dgemv, scaleBlock };
-// Exported so that binaryen keeps it a function of its own: inlined into dgemm, its loop was
-// rotated into the loop header, where V8 hoists all seven loads and spills (see gemmTile.ts).
-// Exported, it also lets a benchmark time the micro-kernel alone.
+// The tile must stay a function of its own: inlined into dgemm, its loop was rotated into the
+// loop header, where V8 hoists all seven loads and spills (see gemmTile.ts). dgemm calls it
+// from two sites, which keeps binaryen from inlining it. Exported, a benchmark can time it alone.
 export { microKernel as gemmMicroKernel };
 
 // L2 holds the packed A block (MC·KC·16 = 240 KiB, A is stored twice); L1 holds one B
-// micro-panel (KC·NR·8 = 8 KiB) and one A micro-panel (KC·MR·16 = 20 KiB).
+// micro-panel (KC·NR·8 = 8 KiB) and one A micro-panel (KC·MR·16 = 20 KiB). MC from 20 to 120
+// and NC = 256 measured the same as these, within the noise of this shared machine.
 const MC: i32 = 60;
 const KC: i32 = 256;
 const NC: i32 = 512;
@@ -165,9 +172,16 @@ export function dgemm(
           const b = packedB + ((<usize>jr * <usize>kb) << 3);
           const nr = min(NR, nb - jr);
           for (let ir = 0; ir < mb; ir += MR) {
-            microKernel(kb, packedA + ((<usize>ir * <usize>kb) << 4), b);
+            const a = packedA + ((<usize>ir * <usize>kb) << 4);
             const c = rowPtr(pc, ldc, i0 + ir) + (<usize>(j0 + jr) << 3);
-            storeTile(min(MR, mb - ir), nr, alpha, betaHere, c, ldc);
+            // A whole tile that C takes as it is (alpha·tile with alpha = 1 is the tile, bit
+            // for bit) is written in place; others go through tileBuffer and storeTile.
+            if (nr == NR && mb - ir >= MR && alpha == 1 && betaHere == 0) {
+              microKernel(kb, a, b, c, ldc);
+            } else {
+              microKernel(kb, a, b, tileBuffer, NR);
+              storeTile(min(MR, mb - ir), nr, alpha, betaHere, c, ldc);
+            }
           }
         }
       }

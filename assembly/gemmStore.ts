@@ -1,6 +1,6 @@
 // Writing gemm results into C: C := alpha·tile + beta·C over the valid part of a tile, and the
 // beta-only update used when there is no product to add.
-import { NR, tileBuffer } from './gemmTile';
+import { NR, tileBuffer } from './gemmKernel';
 
 @inline function rowPtr(p: usize, ld: i32, row: i32): usize {
   return p + ((<usize>row * <usize>ld) << 3);

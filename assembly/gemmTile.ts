@@ -24,20 +24,21 @@ export const MR: i32 = 5;
 /** Columns of the tile (entries of B per step of k). */
 export const NR: i32 = 4;
 
-/** The last micro-kernel's MR×NR result, row-major with row stride NR. */
-export const tileBuffer: usize = memory.data(MR * NR * 8, 16);
-
 @inline function madd(acc: v128, a: v128, b: v128): v128 {
   return f64x2.add(acc, f64x2.mul(a, b));
 }
 
 /**
- * tileBuffer := (packed A micro-panel) · (packed B micro-panel).
+ * The MR×NR block at t (row stride ldt doubles) := (packed A micro-panel) · (packed B
+ * micro-panel). The block is overwritten, never read: after the loop only stores follow, since
+ * any extra vector value live there made V8 spill accumulators inside the loop (an add of C's
+ * old value here ran at 70 % speed).
  * @param kc length of the shared dimension (≥ 1)
  * @param a per step of k, MR entries of op(A), each stored twice (2·MR doubles)
  * @param b per step of k, NR entries of op(B) (NR doubles)
+ * @param t destination: a block of C, or tileBuffer (gemmKernel.ts) with ldt = NR
  */
-export function microKernel(kc: i32, a: usize, b: usize): void {
+export function microKernel(kc: i32, a: usize, b: usize, t: usize, ldt: i32): void {
   let c00 = f64x2.splat(0), c01 = f64x2.splat(0), c10 = f64x2.splat(0), c11 = f64x2.splat(0);
   let c20 = f64x2.splat(0), c21 = f64x2.splat(0), c30 = f64x2.splat(0), c31 = f64x2.splat(0);
   let c40 = f64x2.splat(0), c41 = f64x2.splat(0);
@@ -58,10 +59,14 @@ export function microKernel(kc: i32, a: usize, b: usize): void {
     b += (<usize>NR) << 3;
   }
 
-  const t = tileBuffer;
+  const ld = <usize>ldt << 3;
   v128.store(t, c00); v128.store(t, c01, 16);
-  v128.store(t, c10, 32); v128.store(t, c11, 48);
-  v128.store(t, c20, 64); v128.store(t, c21, 80);
-  v128.store(t, c30, 96); v128.store(t, c31, 112);
-  v128.store(t, c40, 128); v128.store(t, c41, 144);
+  t += ld;
+  v128.store(t, c10); v128.store(t, c11, 16);
+  t += ld;
+  v128.store(t, c20); v128.store(t, c21, 16);
+  t += ld;
+  v128.store(t, c30); v128.store(t, c31, 16);
+  t += ld;
+  v128.store(t, c40); v128.store(t, c41, 16);
 }

@@ -7,11 +7,21 @@
 // Each size is measured twice: by the wall clock (what a user waits), then by this process's
 // CPU time (process.cpuUsage), which leaves out the time the OS gives to other processes; on a
 // shared, busy machine the second is the steadier guide to the code's own speed.
+//
+// The relaxed-SIMD module (fused multiply-add tile, what init({ relaxedSimd: true }) loads where
+// the runtime validates it) gets its own row, its dgemm timed on operands in its own memory
+// beside the portable kernel's, with the ratio between the two. Node 20 validates relaxed SIMD
+// only with --experimental-wasm-relaxed-simd, so without it this suite reruns itself in a child
+// Node with the flag (the flag changes nothing for the portable module); --no-relaxed skips it.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Matrix as MlMatrix } from 'ml-matrix';
 import { Bench } from 'tinybench';
+import { fileURLToPath } from 'node:url';
 import { init, Matrix, matmul } from '../dist/index.js';
 import { wasm } from '../dist/core/wasm.js';
+import { instantiate } from '../dist/core/generated/kernels.js';
+import { wasmBase64 as relaxedBase64 } from '../dist/core/generated/kernels-relaxed-base64.js';
 import { f64View } from '../dist/core/memory.js';
 import { machine, machineLine } from './machine.mjs';
 import { plainMatmul } from './lib/plain.mjs';
@@ -49,6 +59,21 @@ function timeOnce(fn) {
   return [performance.now() - t0, out];
 }
 
+const RELAXED_FLAG = '--experimental-wasm-relaxed-simd';
+const relaxedBytes = Buffer.from(relaxedBase64, 'base64');
+const wantRelaxed = !process.argv.includes('--no-relaxed');
+const flagged = process.execArgv.includes(RELAXED_FLAG);
+if (wantRelaxed && !WebAssembly.validate(relaxedBytes) && !flagged) {
+  const run = spawnSync(process.execPath, [
+    ...process.execArgv, RELAXED_FLAG, fileURLToPath(import.meta.url), ...process.argv.slice(2),
+  ], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
+/** The relaxed module's raw exports, or undefined where it does not validate even so. */
+const rk = wantRelaxed && WebAssembly.validate(relaxedBytes)
+  ? await instantiate(await WebAssembly.compile(relaxedBytes), {}) : undefined;
+if (wantRelaxed && !rk) console.log('relaxed SIMD does not validate here: no relaxed row');
+
 await init();
 const k = wasm();
 const info = machine();
@@ -68,6 +93,12 @@ for (const n of SIZES) {
   f64View(pa, n * n).set(a.data);
   f64View(pb, n * n).set(b.data);
   const kernel = () => k.dgemm(0, 0, n, n, n, 1, pa, n, pb, n, 0, pc, n);
+  let rp;
+  if (rk) {
+    rp = [rk.allocBytes(8 * n * n), rk.allocBytes(8 * n * n), rk.allocBytes(8 * n * n)];
+    new Float64Array(rk.memory.buffer, rp[0], n * n).set(a.data);
+    new Float64Array(rk.memory.buffer, rp[1], n * n).set(b.data);
+  }
 
   const tasks = {
     'deeplin matmul': () => matmul(a, b).data,
@@ -75,6 +106,12 @@ for (const n of SIZES) {
       kernel();
       return f64View(pc, n * n);
     },
+    ...(rk ? {
+      'deeplin dgemm relaxed': () => {
+        rk.dgemm(0, 0, n, n, n, 1, rp[0], n, rp[1], n, 0, rp[2], n);
+        return new Float64Array(rk.memory.buffer, rp[2], n * n);
+      },
+    } : {}),
     'ml-matrix mmul': () => Float64Array.from(mlA.mmul(mlB).to1DArray()),
     'plain JS loop': () => plainMatmul(a.data, b.data, n),
   };
@@ -124,6 +161,7 @@ for (const n of SIZES) {
   k.freeBytes(pa);
   k.freeBytes(pb);
   k.freeBytes(pc);
+  rp?.forEach((p) => rk.freeBytes(p));
 }
 
 // Ratios are taken within one size of this run: steady-state medians against each baseline.
@@ -133,6 +171,9 @@ for (const row of rows) {
     rows.find((r) => r.clock === row.clock && r.n === row.n && r.task === name && !r.skipped);
   row.vsMlMatrix = base('ml-matrix mmul') ? base('ml-matrix mmul').medianMs / row.medianMs : null;
   row.vsPlainJs = base('plain JS loop') ? base('plain JS loop').medianMs / row.medianMs : null;
+  // The relaxed module's gain: its dgemm against the portable dgemm on the same operands.
+  row.vsPortable = row.task === 'deeplin dgemm relaxed'
+    ? base('deeplin dgemm kernel').medianMs / row.medianMs : null;
 }
 
 const fmt = (x, d = 2) => (x === null || x === undefined ? '—' : x.toFixed(d));
@@ -140,7 +181,7 @@ for (const clock of ['wall', 'cpu']) {
   // GF/s is 2n³ over the median; "best" over the fastest call.
   console.log(`\n${clock === 'wall' ? 'Wall-clock time' : 'CPU time of this process'}`);
   console.log('   n  task                   first ms   median ms   rme %    GF/s    best' +
-    '   ×ml-matrix  ×plain JS');
+    '   ×ml-matrix  ×plain JS  ×portable');
   for (const r of rows.filter((row) => row.clock === clock)) {
     if (r.skipped) {
       console.log(`${String(r.n).padStart(4)}  ${r.task.padEnd(21)}         —` +
@@ -152,7 +193,8 @@ for (const clock of ['wall', 'cpu']) {
       ` ${fmt(r.firstMs, 2).padStart(9)}` +
       ` ${fmt(r.medianMs, 3).padStart(11)} ${fmt(r.rmePct, 1).padStart(7)}` +
       ` ${fmt(r.gflops).padStart(7)} ${fmt(r.bestGflops).padStart(7)}` +
-      ` ${fmt(r.vsMlMatrix, 1).padStart(11)} ${fmt(r.vsPlainJs, 1).padStart(10)}`);
+      ` ${fmt(r.vsMlMatrix, 1).padStart(11)} ${fmt(r.vsPlainJs, 1).padStart(10)}` +
+      ` ${fmt(r.vsPortable, 2).padStart(10)}`);
   }
 }
 if (!Number.isFinite(sink)) throw new Error('gemm bench: checksum is not finite');

@@ -1,6 +1,6 @@
 // deeplin: exact linear algebra and deep linear networks on one SIMD Wasm build.
-export { init, isInitialized } from './core/wasm.js';
-export type { WasmSource } from './core/wasm.js';
+export { init, isInitialized, kernelVariant } from './core/wasm.js';
+export type { InitOptions, KernelVariant, WasmSource } from './core/wasm.js';
 export { wasmMemoryBytes } from './core/memory.js';
 export {
   ShapeMismatch, RaggedInput, EmptyInput, NonFiniteInput, InvalidArgument, SingularMatrix,

@@ -1,7 +1,9 @@
 // Suite 'gemm' (bench/gemm.bench.mjs in the page): C = A·B for square n×n operands, deeplin's
 // matmul and the dgemm kernel alone on operands already in Wasm memory, against ml-matrix's
-// mmul and the plain triple loop. Each first product is checked on random entries against an
-// f64 dot. No CPU-time clock exists in a page: wall clock only.
+// mmul and the plain triple loop; and the relaxed-SIMD module's dgemm where the browser
+// validates it (its ratio to the portable kernel is the column '× deeplin dgemm kernel'). Each
+// first product is checked on random entries against an f64 dot. No CPU-time clock exists in a
+// page: wall clock only.
 import { Matrix, matmul } from '../../dist/index.js';
 import { f64View } from '../../dist/core/memory.js';
 import { wasm } from '../../dist/core/wasm.js';
@@ -9,6 +11,7 @@ import { measureBatched } from '../lib/batch.mjs';
 import { probeProduct } from '../lib/checks.mjs';
 import { plainMatmul } from '../lib/plain.mjs';
 import { mlMatrix, table } from './common.mjs';
+import { relaxedGemmTask, relaxedKernels } from './relaxed.mjs';
 
 /** Skip the plain loop where its call, predicted from the size before (n³), exceeds this. */
 const PLAIN_LIMIT_MS = 5000;
@@ -26,7 +29,9 @@ export function plan(quick) {
 export async function run(quick, log) {
   const Ml = mlMatrix();
   const k = wasm();
-  const out = table('gemm', 'GEMM, square A·B (Chromium)', ['ml-matrix mmul', 'plain JS loop']);
+  const relaxed = await relaxedKernels();
+  const out = table('gemm', 'GEMM, square A·B (Chromium)',
+    ['ml-matrix mmul', 'plain JS loop', 'deeplin dgemm kernel']);
   let plainPrevious; // [n, median ms] of the plain loop at the last size it ran
   for (const { name: caseName, n } of plan(quick)) {
     const a = Matrix.randn(n, n, { seed: 1 });
@@ -40,6 +45,9 @@ export async function run(quick, log) {
     f64View(pa, n * n).set(a.data);
     f64View(pb, n * n).set(b.data);
     const predicted = plainPrevious ? plainPrevious[1] * (n / plainPrevious[0]) ** 3 : 0;
+    // Fused multiply-adds round differently: the check allows a length-n dot's rounding.
+    const fused = relaxed && relaxedGemmTask(relaxed, a, b, n,
+      probeProduct(a.data, b.data, n, false, false, 1e-13));
     try {
       out.rows.push(...measureBatched(caseName, [
         { impl: 'deeplin matmul', fn: () => matmul(a, b).data, check },
@@ -52,8 +60,11 @@ export async function run(quick, log) {
         { impl: 'plain JS loop', fn: () => plainMatmul(a.data, b.data, n), check,
           skip: predicted > PLAIN_LIMIT_MS ? true : undefined,
           why: `predicted ${(predicted / 1000).toFixed(0)} s a call` },
+        fused || { impl: 'deeplin dgemm relaxed', fn: () => 0, skip: true,
+          why: 'relaxed SIMD does not validate in this browser' },
       ], { work: 2 * n ** 3 }));
     } finally {
+      fused?.free();
       k.freeBytes(pa);
       k.freeBytes(pb);
       k.freeBytes(pc);

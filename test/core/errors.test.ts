@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConvergenceFailure, Diverged, Disposed, EmptyInput, InvalidArgument, NonFiniteInput,
-  NotInitialized, RaggedInput, ShapeMismatch, SingularMatrix, init,
+  NotInitialized, RaggedInput, ShapeMismatch, SingularMatrix, init, kernelVariant,
 } from '../../src/index.js';
 import { kindOf, shapeOf } from '../../src/core/errors.js';
 
@@ -42,18 +42,38 @@ describe('error classes', () => {
 
 // Regression (hostile-input review): init(null), init(42) and init({}) reached
 // WebAssembly.compile and failed with a bare TypeError (or, once loaded, passed silently).
-describe('init refuses a source of the wrong kind', () => {
+// Since init takes an options object, {} is the empty one; a key it does not know is refused.
+describe('init refuses an argument of the wrong kind', () => {
   it('rejects with InvalidArgument naming what init accepts, before or after loading', async () => {
     const expected = (got: string) =>
-      "init: argument 'source' must be absent, bytes (an ArrayBuffer or typed array), a " +
-      `WebAssembly.Module, a URL or a URL string; got ${got}`;
-    for (const [source, got] of [[null, 'null'], [42, 'number 42'], [{}, 'Object']] as const) {
+      "init: argument 'options' must be absent, an options object { relaxedSimd }, bytes (an " +
+      `ArrayBuffer or typed array), a WebAssembly.Module, a URL or a URL string; got ${got}`;
+    for (const [source, got] of [[null, 'null'], [42, 'number 42'], [[], 'Array']] as const) {
       const call = init(source as unknown as string);
       await expect(call).rejects.toThrow(InvalidArgument);
       await expect(call).rejects.toThrow(expected(got));
     }
+    await expect(init({})).resolves.toBeUndefined();
     await expect(init()).resolves.toBeUndefined();
   });
+
+  it('rejects bad options with InvalidArgument naming the option and what came', async () => {
+    await expect(init({ relaxedSimd: 'yes' } as unknown as { relaxedSimd: boolean })).rejects
+      .toThrow("init: option 'relaxedSimd' must be true, false or absent; got string \"yes\"");
+    await expect(init({ relaxedSIMD: true } as unknown as { relaxedSimd: boolean })).rejects
+      .toThrow("init: unknown option 'relaxedSIMD'; the one option is 'relaxedSimd'");
+  });
+
+  it('rejects a relaxedSimd choice that differs from the first one, and keeps the module',
+    async () => {
+      // test/setup.ts called init() with no options: that is relaxedSimd: false.
+      const call = init({ relaxedSimd: true });
+      await expect(call).rejects.toThrow(InvalidArgument);
+      await expect(call).rejects.toThrow('init: the kernels were already requested with ' +
+        'relaxedSimd: false; relaxedSimd: true cannot replace them');
+      await expect(init({ relaxedSimd: false })).resolves.toBeUndefined();
+      expect(kernelVariant()).toBe('portable');
+    });
 
   it('kindOf names the type and, when short, the value', () => {
     expect(kindOf(null)).toBe('null');

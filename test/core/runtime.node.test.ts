@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { wasmSha256 } from '../../src/core/generated/kernels-base64.js';
+import { wasmSha256 as relaxedSha256 } from
+  '../../src/core/generated/kernels-relaxed-base64.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -56,23 +58,36 @@ describe('the built package in a fresh Node process', () => {
 });
 
 describe('the Wasm build', () => {
+  const asc = join(root, 'node_modules/assemblyscript/bin/asc.js');
+  const stale = 'the embedded module is stale; run npm run build:wasm';
+  const build = (dir: string, target: string, name: string) =>
+    promisify(execFile)(process.execPath, [
+      asc, '--config', join(root, 'asconfig.json'), '--target', target,
+      '--outFile', join(dir, `${name}.wasm`), '--textFile', join(dir, `${name}.wat`),
+    ], { cwd: root });
+  const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
   it('is deterministic: two builds from the same sources give the same bytes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deeplin-asc-'));
     try {
-      const asc = join(root, 'node_modules/assemblyscript/bin/asc.js');
       // The two builds run side by side (about 3 s each on an idle machine).
-      const build = (name: string) => promisify(execFile)(process.execPath, [
-        asc, '--config', join(root, 'asconfig.json'), '--target', 'release',
-        '--outFile', join(dir, `${name}.wasm`), '--textFile', join(dir, `${name}.wat`),
-      ], { cwd: root });
-      await Promise.all([build('one'), build('two')]);
+      await Promise.all([build(dir, 'release', 'one'), build(dir, 'release', 'two')]);
       const one = readFileSync(join(dir, 'one.wasm'));
       const two = readFileSync(join(dir, 'two.wasm'));
       expect(one.length).toBeGreaterThan(1000);
       expect(one.equals(two)).toBe(true);
       // The module embedded in src/core/generated is that same build (not a stale one).
-      const stale = 'the embedded module is stale; run npm run build:wasm';
-      expect(createHash('sha256').update(one).digest('hex'), stale).toBe(wasmSha256);
+      expect(sha(join(dir, 'one.wasm')), stale).toBe(wasmSha256);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('rebuilds the relaxed-SIMD module to the bytes embedded by an earlier build', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deeplin-asc-'));
+    try {
+      await build(dir, 'relaxed', 'relaxed');
+      expect(sha(join(dir, 'relaxed.wasm')), stale).toBe(relaxedSha256);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
