@@ -1,6 +1,6 @@
 // Level-1 and level-2 loops of the dln kernels over short contiguous vectors and small
-// row-major matrices: matrix-vector products four rows a sweep, the fused update of a layer,
-// rank-one updates. SIMD f64x2 throughout; callers pass trusted pointers and sizes.
+// row-major matrices: sums of squares, matrix-vector products four rows a sweep (the updates
+// are in dln_update.ts). SIMD f64x2 throughout; callers pass trusted pointers and sizes.
 import { f64At } from './dln_layout';
 
 /** Sum of squares of n contiguous doubles. */
@@ -146,169 +146,34 @@ export function matvecTransposed(rows: i32, cols: i32, pm: usize, px: usize, py:
 }
 
 /**
- * The fused backward-and-update sweep of one layer (vector case):
- *   uOut = Wᵀ u  from the old rows, then  W −= η v sᵀ  (v = u for an ordinary layer).
- * Four rows per sweep share each load and store of uOut and of s; one pointer walks the rows
- * (the other three at fixed offsets), which saves V8 an address add per load and store (about
- * 10% at d = 256 over indexing each row). Compute-bound at n = 64, d = 256 like matvecRows;
- * sweeps of 2, 6 or 8 rows and column-unrolled sweeps were not faster. Rows left over after
- * the four-row sweeps take the same sums one row at a time, two columns a turn.
+ * ‖U Sᵀ‖²_F for U rows×k and S cols×k: trace((UᵀU)(SᵀS)), with U given as Ũ = −ηU (the
+ * training sweeps carry Ũ) and invEta = 1/η. Each entry of Ũ is rescaled before it is squared,
+ * so a tiny η cannot underflow the products to zero and fake a small gradient.
  */
-export function fusedLayer(
-  rows: i32, cols: i32, pw: usize, pu: usize, ps: usize, puOut: usize, eta: f64,
-  pv: usize = 0,
-): void {
-  if (pv == 0) pv = pu;
-  zero(puOut, cols);
-  const ld = <usize>cols << 3;
-  const l2 = ld + ld;
-  const l3 = l2 + ld;
-  const pairs = <usize>(cols >> 1) << 4;
-  const ne = f64x2.splat(-eta);
-  let j = 0;
-  for (; j + 4 <= rows; j += 4) {
-    const pj = pu + (<usize>j << 3);
-    const pc = pv + (<usize>j << 3);
-    const va0 = v128.load64_splat(pj);
-    const va1 = v128.load64_splat(pj, 8);
-    const va2 = v128.load64_splat(pj, 16);
-    const va3 = v128.load64_splat(pj, 24);
-    const vc0 = f64x2.mul(ne, v128.load64_splat(pc));
-    const vc1 = f64x2.mul(ne, v128.load64_splat(pc, 8));
-    const vc2 = f64x2.mul(ne, v128.load64_splat(pc, 16));
-    const vc3 = f64x2.mul(ne, v128.load64_splat(pc, 24));
-    let q = pw + <usize>j * ld;
-    let qs = ps;
-    let qo = puOut;
-    const end = ps + pairs;
-    while (qs < end) {
-      const w0 = v128.load(q);
-      const w1 = v128.load(q + ld);
-      const w2 = v128.load(q + l2);
-      const w3 = v128.load(q + l3);
-      const sv = v128.load(qs);
-      const acc = f64x2.add(
-        f64x2.add(f64x2.mul(va0, w0), f64x2.mul(va1, w1)),
-        f64x2.add(f64x2.mul(va2, w2), f64x2.mul(va3, w3)),
-      );
-      v128.store(qo, f64x2.add(v128.load(qo), acc));
-      v128.store(q, f64x2.add(w0, f64x2.mul(vc0, sv)));
-      v128.store(q + ld, f64x2.add(w1, f64x2.mul(vc1, sv)));
-      v128.store(q + l2, f64x2.add(w2, f64x2.mul(vc2, sv)));
-      v128.store(q + l3, f64x2.add(w3, f64x2.mul(vc3, sv)));
-      q += 16;
-      qs += 16;
-      qo += 16;
-    }
-    if (cols & 1) {
-      const a0 = f64x2.extract_lane(va0, 0), a1 = f64x2.extract_lane(va1, 0);
-      const a2 = f64x2.extract_lane(va2, 0), a3 = f64x2.extract_lane(va3, 0);
-      const w0 = load<f64>(q), w1 = load<f64>(q + ld);
-      const w2 = load<f64>(q + l2), w3 = load<f64>(q + l3);
-      const sl = load<f64>(qs);
-      store<f64>(qo, load<f64>(qo) + ((a0 * w0 + a1 * w1) + (a2 * w2 + a3 * w3)));
-      store<f64>(q, w0 + f64x2.extract_lane(vc0, 0) * sl);
-      store<f64>(q + ld, w1 + f64x2.extract_lane(vc1, 0) * sl);
-      store<f64>(q + l2, w2 + f64x2.extract_lane(vc2, 0) * sl);
-      store<f64>(q + l3, w3 + f64x2.extract_lane(vc3, 0) * sl);
-    }
-  }
-  for (; j < rows; j++) {
-    const va0 = v128.load64_splat(pu + (<usize>j << 3));
-    const vc0 = f64x2.mul(ne, v128.load64_splat(pv + (<usize>j << 3)));
-    let q = pw + <usize>j * ld;
-    let qs = ps;
-    let qo = puOut;
-    const end = ps + pairs;
-    while (qs < end) {
-      const w0 = v128.load(q);
-      v128.store(qo, f64x2.add(v128.load(qo), f64x2.mul(va0, w0)));
-      v128.store(q, f64x2.add(w0, f64x2.mul(vc0, v128.load(qs))));
-      q += 16;
-      qs += 16;
-      qo += 16;
-    }
-    if (cols & 1) {
-      const w0 = load<f64>(q);
-      store<f64>(qo, load<f64>(qo) + f64x2.extract_lane(va0, 0) * w0);
-      store<f64>(q, w0 + f64x2.extract_lane(vc0, 0) * load<f64>(qs));
-    }
-  }
-}
-
-/** W −= η uIn sᵀ alone: the last trainable layer needs no back-propagated vector. */
-export function rankOneUpdate(
-  rows: i32, cols: i32, pw: usize, pu: usize, ps: usize, eta: f64,
-): void {
-  const ld = <usize>cols << 3;
-  for (let j = 0; j < rows; j++) {
-    const r0 = pw + <usize>j * ld;
-    const c0 = -eta * f64At(pu, j);
-    const vc0 = f64x2.splat(c0);
-    let l = 0;
-    for (; l + 2 <= cols; l += 2) {
-      const off = <usize>l << 3;
-      v128.store(r0 + off, f64x2.add(v128.load(r0 + off), f64x2.mul(vc0, v128.load(ps + off))));
-    }
-    if (l < cols) {
-      const off = <usize>l << 3;
-      store<f64>(r0 + off, load<f64>(r0 + off) + c0 * load<f64>(ps + off));
-    }
-  }
-}
-
-/** Heavy-ball variant of fusedLayer: V = βV − η uIn sᵀ, W += V. */
-export function fusedLayerMomentum(
-  rows: i32, cols: i32, pw: usize, pv: usize, pu: usize, ps: usize, puOut: usize,
-  eta: f64, beta: f64, wantOut: bool,
-): void {
-  if (wantOut) zero(puOut, cols);
-  const ld = <usize>cols << 3;
-  const vb = f64x2.splat(beta);
-  for (let j = 0; j < rows; j++) {
-    const rw = pw + <usize>j * ld;
-    const rv = pv + <usize>j * ld;
-    const a = f64At(pu, j);
-    const va = f64x2.splat(a);
-    const vc = f64x2.splat(-eta * a);
-    let l = 0;
-    for (; l + 2 <= cols; l += 2) {
-      const off = <usize>l << 3;
-      const w = v128.load(rw + off);
-      if (wantOut) v128.store(puOut + off, f64x2.add(v128.load(puOut + off), f64x2.mul(va, w)));
-      const v = f64x2.add(f64x2.mul(vb, v128.load(rv + off)), f64x2.mul(vc, v128.load(ps + off)));
-      v128.store(rv + off, v);
-      v128.store(rw + off, f64x2.add(w, v));
-    }
-    for (; l < cols; l++) {
-      const off = <usize>l << 3;
-      const w = load<f64>(rw + off);
-      if (wantOut) store<f64>(puOut + off, load<f64>(puOut + off) + a * w);
-      const v = beta * load<f64>(rv + off) + (-eta * a) * load<f64>(ps + off);
-      store<f64>(rv + off, v);
-      store<f64>(rw + off, w + v);
-    }
-  }
-}
-
-/**
- * Forward products, residual and loss at the current weights; fills every S_i, θ, R.
- * With lazy scaling α (Chizat et al.), the predictor is α(θ − θ0) and the loss is divided by α².
- */
-
-/** ‖U Sᵀ‖²_F for U rows×k and S cols×k: trace((UᵀU)(SᵀS)). */
-export function outerFrobSq(rows: i32, cols: i32, k: i32, pu: usize, ps: usize): f64 {
-  if (k == 1) return sumSq(rows, pu) * sumSq(cols, ps);
+export function outerFrobSq(rows: i32, cols: i32, k: i32, pu: usize, ps: usize, invEta: f64): f64 {
+  if (k == 1) return sumSqScaled(rows, pu, invEta) * sumSq(cols, ps);
   let total: f64 = 0;
   for (let a = 0; a < k; a++) {
     for (let b = 0; b < k; b++) {
       let gu: f64 = 0, gs: f64 = 0;
-      for (let j = 0; j < rows; j++) gu += f64At(pu, j * k + a) * f64At(pu, j * k + b);
+      for (let j = 0; j < rows; j++) {
+        gu += (invEta * f64At(pu, j * k + a)) * (invEta * f64At(pu, j * k + b));
+      }
       for (let j = 0; j < cols; j++) gs += f64At(ps, j * k + a) * f64At(ps, j * k + b);
       total += gu * gs;
     }
   }
   return total;
+}
+
+/** Σ (c·p_i)² over n contiguous doubles. */
+export function sumSqScaled(n: i32, p: usize, c: f64): f64 {
+  let s: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const v = c * f64At(p, i);
+    s += v * v;
+  }
+  return s;
 }
 
 export function addInto(len: i32, px: usize, py: usize): void {
