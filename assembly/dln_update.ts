@@ -154,19 +154,25 @@ function fusedSplit(
 /** W += c sᵀ alone: the last trainable layer needs no back-propagated vector. */
 export function rankOneUpdate(rows: i32, cols: i32, pw: usize, pc: usize, ps: usize): void {
   const ld = <usize>cols << 3;
+  const quads = <usize>(cols >> 2) << 5;
   for (let j = 0; j < rows; j++) {
-    const r0 = pw + <usize>j * ld;
     const c0 = f64At(pc, j);
     const vc0 = f64x2.splat(c0);
-    let l = 0;
-    for (; l + 2 <= cols; l += 2) {
-      const off = <usize>l << 3;
-      v128.store(r0 + off, f64x2.add(v128.load(r0 + off), f64x2.mul(vc0, v128.load(ps + off))));
+    let q = pw + <usize>j * ld;
+    let qs = ps;
+    const end = ps + quads;
+    while (qs < end) {
+      v128.store(q, f64x2.add(v128.load(q), f64x2.mul(vc0, v128.load(qs))));
+      v128.store(q, f64x2.add(v128.load(q, 16), f64x2.mul(vc0, v128.load(qs, 16))), 16);
+      q += 32;
+      qs += 32;
     }
-    if (l < cols) {
-      const off = <usize>l << 3;
-      store<f64>(r0 + off, load<f64>(r0 + off) + c0 * load<f64>(ps + off));
+    if (cols & 2) {
+      v128.store(q, f64x2.add(v128.load(q), f64x2.mul(vc0, v128.load(qs))));
+      q += 16;
+      qs += 16;
     }
+    if (cols & 1) store<f64>(q, load<f64>(q) + c0 * load<f64>(qs));
   }
 }
 
