@@ -98,15 +98,17 @@ export function matvecRows(rows: i32, cols: i32, pm: usize, px: usize, py: usize
     store<f64>(o, s3, 24);
   }
   for (; j < rows; j++) {
-    const r0 = pm + <usize>j * ld;
+    let q = pm + <usize>j * ld;
+    let qx = px;
+    const end = px + pairs;
     let a0 = f64x2.splat(0);
-    let l = 0;
-    for (; l + 2 <= cols; l += 2) {
-      const off = <usize>l << 3;
-      a0 = f64x2.add(a0, f64x2.mul(v128.load(r0 + off), v128.load(px + off)));
+    while (qx < end) {
+      a0 = f64x2.add(a0, f64x2.mul(v128.load(q), v128.load(qx)));
+      q += 16;
+      qx += 16;
     }
     let s0 = f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1);
-    if (l < cols) s0 += load<f64>(r0 + (<usize>l << 3)) * load<f64>(px + (<usize>l << 3));
+    if (cols & 1) s0 += load<f64>(q) * load<f64>(qx);
     store<f64>(py + (<usize>j << 3), s0);
   }
 }
