@@ -10,10 +10,10 @@
 // The training step carries Ũ_i = −η U_i instead of U_i (Ũ_1 = −(η/α) AᵀR, Ũ_{i+1} = W_iᵀ Ũ_i):
 // the update is then W_i + Ũ_i S_{i+1}ᵀ, and one coefficient a row serves both products of
 // the fused sweep (dln_update.ts). dlnGradients runs the same chain unscaled.
-// At n = 64, d = 256 both passes are compute-bound: each runs at the same elements per second
-// over an L2-resident 128×128 layer as over a 256×256 one (512 KiB, one core's L2), and
-// sweeping the forward pass bottom-up to start on the rows the update pass left in L2 did not
-// change the steps per second.
+// At n = 64, d = 256 both passes are mostly compute-bound: over an L2-resident 128×128 layer
+// they run only 10–15% faster per element than over a 256×256 one (512 KiB, one core's L2),
+// and sweeping the forward pass bottom-up, so that it starts on the rows the update pass left
+// in L2 and ends on those the next update pass starts with, did not change the steps per second.
 //
 // The network is described by a block of f64 slots written by src/dln/network.ts (pointers are
 // below 2^32, so f64 holds them exactly). The slot numbers are mirrored there.

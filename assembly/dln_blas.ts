@@ -38,9 +38,10 @@ export function sumSq(n: i32, p: usize): f64 {
  * y = M x for a row-major rows×cols M: four rows per sweep share each load of x.
  * The sweeps walk one pointer along the rows (the other three at fixed offsets) and take two
  * f64x2 columns a turn with the same accumulators, so each entry's sum keeps the order of a
- * plain left-to-right loop over column pairs; V8 then spends fewer integer ops per load (about
- * 8% at d = 256, bench/dln.bench.mjs). Compute-bound at n = 64, d = 256: a pass over an
- * L2-resident 128×128 layer runs at the same elements per second as over a 256×256 one.
+ * plain left-to-right loop over column pairs; V8 then spends fewer integer ops per load (a
+ * sweep 10–20% faster at 128×128 and 256×256 than indexing each row, timed in one process).
+ * Sweeps of 2 or 8 rows were slower. Mostly compute-bound: over an L2-resident 128×128 matrix
+ * a sweep is only 10–15% faster per element than over a 256×256 one (512 KiB, one core's L2).
  */
 export function matvecRows(rows: i32, cols: i32, pm: usize, px: usize, py: usize): void {
   const ld = <usize>cols << 3;
