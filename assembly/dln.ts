@@ -7,6 +7,13 @@
 // pass per layer (i = 1 … h) that forms U_{i+1} = W_iᵀ U_i from the old rows and writes the
 // updated rows W_i − η U_i S_{i+1}ᵀ in the same sweep. Both passes must see the weights of the
 // current step, so a forward pass cannot be folded into the update pass of the step before.
+// The training step carries Ũ_i = −η U_i instead of U_i (Ũ_1 = −(η/α) AᵀR, Ũ_{i+1} = W_iᵀ Ũ_i):
+// the update is then W_i + Ũ_i S_{i+1}ᵀ, and one coefficient a row serves both products of
+// the fused sweep (dln_update.ts). dlnGradients runs the same chain unscaled.
+// At n = 64, d = 256 both passes are mostly compute-bound: over an L2-resident 128×128 layer
+// they run only 10–15% faster per element than over a 256×256 one (512 KiB, one core's L2),
+// and sweeping the forward pass bottom-up, so that it starts on the rows the update pass left
+// in L2 and ends on those the next update pass starts with, did not change the steps per second.
 //
 // The network is described by a block of f64 slots written by src/dln/network.ts (pointers are
 // below 2^32, so f64 holds them exactly). The slot numbers are mirrored there.
@@ -18,9 +25,9 @@ import {
   P_A_THETA0, L_W, L_ROWS, L_COLS, L_FROZEN, L_S_NEXT, L_U, slot, ptr, int, layer, f64At,
 } from './dln_layout';
 import {
-  sumSq, zero, matvecRows, matvecTransposed, fusedLayer, rankOneUpdate, fusedLayerMomentum,
-  outerFrobSq, addInto,
+  sumSq, sumSqScaled, zero, matvecRows, matvecTransposed, outerFrobSq, addInto,
 } from './dln_blas';
+import { fusedLayer, rankOneUpdate, fusedLayerMomentum } from './dln_update';
 
 /** Status codes returned by dlnTrain. */
 export const DLN_BUDGET: i32 = 0;
@@ -60,32 +67,35 @@ export function dlnForward(pd: usize): f64 {
   return (0.5 * sumSq(nk, pr)) / (alpha * alpha);
 }
 
-/** G = AᵀR / α into U_1 (the prefix of layer 1 is the identity). */
-function backpropResidual(pd: usize): void {
+/**
+ * U_1 = scale·AᵀR (the prefix of layer 1 is the identity): scale = 1/α gives G, −η/α gives the
+ * Ũ_1 = −ηG a training step carries.
+ */
+function backpropResidual(pd: usize, scale: f64): void {
   const h = int(pd, H), n = int(pd, N), d = int(pd, D), k = int(pd, K);
   const pu1 = h >= 1 ? ptr(pd, layer(pd, 1, L_U)) : ptr(pd, P_U_LAST);
   const pa = ptr(pd, P_A), pr = ptr(pd, P_R);
-  const inv = 1 / slot(pd, ALPHA);
   if (k == 1) matvecTransposed(n, d, pa, pr, pu1);
   else dgemm(1, 0, d, k, n, 1, pa, d, pr, k, 0, pu1, k);
-  if (inv != 1) {
+  if (scale != 1) {
     const dk = d * k;
-    for (let i = 0; i < dk; i++) store<f64>(pu1 + (<usize>i << 3), inv * f64At(pu1, i));
+    for (let i = 0; i < dk; i++) store<f64>(pu1 + (<usize>i << 3), scale * f64At(pu1, i));
   }
 }
 
 
 /** One update of every trainable factor from the gradients at the current weights. */
 function step(pd: usize, eta: f64, beta: f64, wantGrad: bool): f64 {
-  backpropResidual(pd);
+  backpropResidual(pd, -eta / slot(pd, ALPHA));
   return layersFrom(pd, 1, eta, beta, wantGrad);
 }
 
-/** Updates of layers first … h and of X, given U_first; returns their squared gradient norm. */
+/** Updates of layers first … h and of X, given Ũ_first; returns their squared gradient norm. */
 function layersFrom(pd: usize, first: i32, eta: f64, beta: f64, wantGrad: bool): f64 {
   const h = int(pd, H), k = int(pd, K);
   const last = int(pd, LAST_TRAINABLE);
   const pParams = ptr(pd, P_PARAMS), pVel = ptr(pd, P_VEL);
+  const invEta = 1 / eta;
   let gradSq: f64 = 0;
 
   for (let i = first; i <= h; i++) {
@@ -96,26 +106,26 @@ function layersFrom(pd: usize, first: i32, eta: f64, beta: f64, wantGrad: bool):
     const puOut = i < h ? ptr(pd, layer(pd, i + 1, L_U)) : ptr(pd, P_U_LAST);
     const update = int(pd, layer(pd, i, L_FROZEN)) == 0;
     const wantOut = last > i;
-    if (update && wantGrad) gradSq += outerFrobSq(rows, cols, k, pu, ps);
+    if (update && wantGrad) gradSq += outerFrobSq(rows, cols, k, pu, ps, invEta);
     if (k == 1) {
       if (beta != 0 && update) {
         const pv = pVel + (pw - pParams);
-        fusedLayerMomentum(rows, cols, pw, pv, pu, ps, puOut, eta, beta, wantOut);
+        fusedLayerMomentum(rows, cols, pw, pv, pu, ps, puOut, beta, wantOut);
       } else {
         if (!update) {
           if (wantOut) matvecTransposed(rows, cols, pw, pu, puOut);
-        } else if (wantOut) fusedLayer(rows, cols, pw, pu, ps, puOut, eta);
-        else rankOneUpdate(rows, cols, pw, pu, ps, eta);
+        } else if (wantOut) fusedLayer(rows, cols, pw, pu, ps, puOut);
+        else rankOneUpdate(rows, cols, pw, pu, ps);
       }
     } else {
       if (wantOut) dgemm(1, 0, cols, k, rows, 1, pw, cols, pu, k, 0, puOut, k);
       if (update) {
         if (beta != 0) {
           const pv = pVel + (pw - pParams);
-          dgemm(0, 1, rows, cols, k, -eta, pu, k, ps, k, beta, pv, cols);
+          dgemm(0, 1, rows, cols, k, 1, pu, k, ps, k, beta, pv, cols);
           addInto(rows * cols, pv, pw);
         } else {
-          dgemm(0, 1, rows, cols, k, -eta, pu, k, ps, k, 1, pw, cols);
+          dgemm(0, 1, rows, cols, k, 1, pu, k, ps, k, 1, pw, cols);
         }
       }
     }
@@ -124,18 +134,16 @@ function layersFrom(pd: usize, first: i32, eta: f64, beta: f64, wantGrad: bool):
   if (int(pd, FROZEN_X) == 0) {
     const px = ptr(pd, P_X), pu = ptr(pd, P_U_LAST);
     const mk = h >= 1 ? int(pd, layer(pd, h, L_COLS)) * k : int(pd, D) * k;
-    if (wantGrad) gradSq += sumSq(mk, pu);
+    if (wantGrad) gradSq += sumSqScaled(mk, pu, invEta);
     if (beta != 0) {
       const pv = pVel + (px - pParams);
       for (let i = 0; i < mk; i++) {
-        const v = beta * f64At(pv, i) - eta * f64At(pu, i);
+        const v = beta * f64At(pv, i) + f64At(pu, i);
         store<f64>(pv + (<usize>i << 3), v);
         store<f64>(px + (<usize>i << 3), f64At(px, i) + v);
       }
     } else {
-      for (let i = 0; i < mk; i++) {
-        store<f64>(px + (<usize>i << 3), f64At(px, i) - eta * f64At(pu, i));
-      }
+      addInto(mk, pu, px);
     }
   }
   return gradSq;
@@ -167,9 +175,9 @@ function forwardFactored(pd: usize): f64 {
 }
 
 /**
- * One GD step with the first layer kept as K = A·W1. Every update of W1 is −η Aᵀρ s_2ᵀ
- * (ρ = R/α), so K moves by −η (AAᵀρ) s_2ᵀ, U_2 = W1ᵀAᵀρ = Kᵀρ, and the updates of W1 itself
- * add up in C = Σ ρ s_2ᵀ (n×m1) until dlnTrain folds them in. Per step this costs O(n·m1)
+ * One GD step with the first layer kept as K = A·W1. Every update of W1 is Aᵀρ̃ s_2ᵀ
+ * (ρ̃ = −ηR/α), so K moves by (AAᵀρ̃) s_2ᵀ, Ũ_2 = W1ᵀAᵀρ̃ = Kᵀρ̃, and the updates of W1 itself
+ * add up in C = Σ ρ̃ s_2ᵀ (n×m1) until dlnTrain folds them in. Per step this costs O(n·m1)
  * for the first layer instead of O(d·m1).
  */
 function stepFactored(pd: usize, eta: f64, wantGrad: bool): f64 {
@@ -178,8 +186,9 @@ function stepFactored(pd: usize, eta: f64, wantGrad: bool): f64 {
   const pr = ptr(pd, P_R), pk = ptr(pd, P_K), pgr = ptr(pd, P_GR);
   const ps2 = ptr(pd, layer(pd, 1, L_S_NEXT));
   const pu2 = h >= 2 ? ptr(pd, layer(pd, 2, L_U)) : ptr(pd, P_U_LAST);
-  const inv = 1 / slot(pd, ALPHA);
-  if (inv != 1) for (let i = 0; i < n; i++) store<f64>(pr + (<usize>i << 3), inv * f64At(pr, i));
+  const scale = -eta / slot(pd, ALPHA);
+  for (let i = 0; i < n; i++) store<f64>(pr + (<usize>i << 3), scale * f64At(pr, i));
+  const invEta = 1 / eta;
   const update = int(pd, layer(pd, 1, L_FROZEN)) == 0;
   const wantOut = int(pd, LAST_TRAINABLE) > 1;
   let gradSq: f64 = 0;
@@ -188,12 +197,12 @@ function stepFactored(pd: usize, eta: f64, wantGrad: bool): f64 {
     matvecRows(n, n, ptr(pd, P_G), pr, pgr);
     if (wantGrad) {
       let rgr: f64 = 0;
-      for (let i = 0; i < n; i++) rgr += f64At(pr, i) * f64At(pgr, i);
+      for (let i = 0; i < n; i++) rgr += (invEta * f64At(pr, i)) * (invEta * f64At(pgr, i));
       gradSq += rgr * sumSq(m1, ps2);
     }
-    if (wantOut) fusedLayer(n, m1, pk, pr, ps2, pu2, eta, pgr);
-    else rankOneUpdate(n, m1, pk, pgr, ps2, eta);
-    rankOneUpdate(n, m1, ptr(pd, P_C), pr, ps2, -1);
+    if (wantOut) fusedLayer(n, m1, pk, pr, ps2, pu2, pgr);
+    else rankOneUpdate(n, m1, pk, pgr, ps2);
+    rankOneUpdate(n, m1, ptr(pd, P_C), pr, ps2);
   } else if (wantOut) {
     matvecTransposed(n, m1, pk, pr, pu2);
   }
@@ -245,9 +254,9 @@ export function dlnTrain(
       break;
     }
   }
-  // Fold the first layer's accumulated updates in: W1 −= η Aᵀ C.
+  // Fold the first layer's accumulated updates in: W1 += Aᵀ C.
   if (factored && int(pd, layer(pd, 1, L_FROZEN)) == 0) {
-    dgemm(1, 0, d, m1, n, -eta, ptr(pd, P_A), d, ptr(pd, P_C), m1, 1, pw1, m1);
+    dgemm(1, 0, d, m1, n, 1, ptr(pd, P_A), d, ptr(pd, P_C), m1, 1, pw1, m1);
   }
   // Test the state the last update produced too, so that a caller resuming from it (or
   // keeping it) knows its loss was finite.
@@ -271,7 +280,7 @@ export function dlnTrain(
  */
 export function dlnGradients(pd: usize, pOut: usize): f64 {
   const loss = dlnForward(pd);
-  backpropResidual(pd);
+  backpropResidual(pd, 1 / slot(pd, ALPHA));
   const h = int(pd, H), k = int(pd, K);
   const pParams = ptr(pd, P_PARAMS);
   for (let i = 1; i <= h; i++) {
