@@ -3,7 +3,7 @@
 // names that are those of bench/*.bench.mjs. The page's batched timer is checked on a tiny
 // case: it refuses a result that fails its check and reports per-call times of batches.
 import { readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 // @ts-expect-error: plain JS modules of the benchmark page, without type declarations
 import { SUITES } from '../../bench/web/catalog.mjs';
 // @ts-expect-error: as above
@@ -91,18 +91,29 @@ describe('measureBatched', () => {
   };
 
   it('times batches of a fast call and reports the time of one call', () => {
-    const rows = measureBatched('sum:n=1000', [
-      { impl: 'loop', fn: sum(1000), check: (x: Float64Array) => x[999] === 999 || 'wrong' },
-      { impl: 'never', skip: true, why: 'not here', fn: sum(1) },
-    ], { budgetMs: 60 });
-    expect(rows).toHaveLength(2);
-    const [r, skipped] = rows;
-    // A batch lasts ≥ 20 ms, so a call of a few µs needs many calls a batch.
-    expect(r.batch).toBeGreaterThan(10);
-    expect(r.batch * r.medianMs).toBeGreaterThanOrEqual(20 * 0.5);
-    expect(r.samples).toBeGreaterThanOrEqual(3);
-    expect(r.rate).toBeCloseTo(1000 / r.medianMs, 6);
-    expect(skipped).toMatchObject({ impl: 'never', skipped: 'not here', firstMs: null });
+    // A virtual clock that each call moves by 2 µs makes the batching exact whatever the load.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const call = sum(10);
+    try {
+      const rows = measureBatched('sum:n=10', [
+        { impl: 'loop', fn: () => { now += 0.002; return call(); },
+          check: (x: Float64Array) => x[9] === 9 || 'wrong' },
+        { impl: 'never', skip: true, why: 'not here', fn: sum(1) },
+      ], { budgetMs: 60 });
+      expect(rows).toHaveLength(2);
+      const [r, skipped] = rows;
+      expect(r.firstMs).toBeCloseTo(0.002, 12);
+      expect(r.medianMs).toBeCloseTo(0.002, 12);
+      // A batch lasts ≥ 20 ms: 10 000 calls of 2 µs, and not much more.
+      expect(r.batch * r.medianMs).toBeGreaterThanOrEqual(20 - 1e-9);
+      expect(r.batch * r.medianMs).toBeLessThan(2 * 20 * 1.2);
+      expect(r.samples).toBeGreaterThanOrEqual(3);
+      expect(r.rate).toBeCloseTo(1000 / r.medianMs, 6);
+      expect(skipped).toMatchObject({ impl: 'never', skipped: 'not here', firstMs: null });
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('refuses a result that fails its check, before any timing', () => {
