@@ -53,91 +53,142 @@ function swapRows(len: i32, px: usize, py: usize): void {
 }
 
 /**
- * One Jacobi step on rows i and j: rotate when |x_i·x_j| > tol·‖x_i‖·‖x_j‖. Returns 1 if it
- * rotated. pd holds the squared norms, updated here.
+ * drotRows on [x; y], and returns x_new·z over the same len doubles, in ddot's summation order
+ * (so the fused product equals ddot(len, x_new, z) bit for bit). The row pair and the next row
+ * are streamed once instead of twice: the next pair's dot product rides on this rotation.
  */
-@inline function pairStep(
-  i: i32, j: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize, tol: f64,
+function drotRowsDot(len: i32, px: usize, py: usize, pz: usize, c: f64, s: f64): f64 {
+  const cv = f64x2.splat(c);
+  const sv = f64x2.splat(s);
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  let k = 0;
+  for (; k + 4 <= len; k += 4) {
+    const off = <usize>k << 3;
+    const x0 = v128.load(px + off);
+    const y0 = v128.load(py + off);
+    const x1 = v128.load(px + off, 16);
+    const y1 = v128.load(py + off, 16);
+    const u0 = f64x2.sub(f64x2.mul(cv, x0), f64x2.mul(sv, y0));
+    const u1 = f64x2.sub(f64x2.mul(cv, x1), f64x2.mul(sv, y1));
+    v128.store(px + off, u0);
+    v128.store(py + off, f64x2.add(f64x2.mul(sv, x0), f64x2.mul(cv, y0)));
+    v128.store(px + off, u1, 16);
+    v128.store(py + off, f64x2.add(f64x2.mul(sv, x1), f64x2.mul(cv, y1)), 16);
+    acc0 = f64x2.add(acc0, f64x2.mul(u0, v128.load(pz + off)));
+    acc1 = f64x2.add(acc1, f64x2.mul(u1, v128.load(pz + off, 16)));
+  }
+  const acc = f64x2.add(acc0, acc1);
+  let sum = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  for (; k < len; k++) {
+    const off = <usize>k << 3;
+    const x = load<f64>(px + off);
+    const y = load<f64>(py + off);
+    const u = c * x - s * y;
+    store<f64>(px + off, u);
+    store<f64>(py + off, s * x + c * y);
+    sum += u * load<f64>(pz + off);
+  }
+  return sum;
+}
+
+/**
+ * Jacobi steps on the pairs (i, j), j0 ≤ j < j1, in order; returns the rotations done. A pair is
+ * rotated when |x_i·x_j| > tol·‖x_i‖·‖x_j‖; pd holds the squared norms, updated here. pf holds
+ * for each row the stamp of its last change; a pair whose rows both changed last before
+ * `stamp − pairs` (its previous visit, one sweep ago) is skipped: it was orthogonal then and
+ * neither row has moved since. After a rotation, row i is new, so the next pair's dot product
+ * is fused into the rotation (drotRowsDot).
+ */
+function pairRun(
+  i: i32, j0: i32, j1: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32,
+  pd: usize, pf: usize, tol: f64, stamp: f64, pairs: f64,
 ): i32 {
-  const a = get(pd, i);
-  const b = get(pd, j);
-  if (a == 0 || b == 0) return 0;
   const xi = row(px, ldx, i);
-  const xj = row(px, ldx, j);
-  const c = ddot(m, xi, xj);
-  if (abs(c) <= tol * Math.sqrt(a) * Math.sqrt(b)) return 0;
+  let rotations = 0;
+  let fused = false;
+  let dotNext: f64 = 0;
+  for (let j = j0; j < j1; j++, stamp++) {
+    const known = fused;
+    fused = false;
+    const seen = stamp - pairs;
+    if (!known && get(pf, i) < seen && get(pf, j) < seen) continue;
+    const a = get(pd, i);
+    const b = get(pd, j);
+    if (a == 0 || b == 0) continue;
+    const xj = row(px, ldx, j);
+    const c = known ? dotNext : ddot(m, xi, xj);
+    if (abs(c) <= tol * Math.sqrt(a) * Math.sqrt(b)) continue;
 
-  // t is the smaller root of t² + 2ζt − 1 = 0, so that the rotated pair is orthogonal.
-  const zeta = (b - a) / (2 * c);
-  const az = abs(zeta);
-  let t = az > 1e150 ? 0.5 / az : 1 / (az + Math.sqrt(1 + az * az));
-  if (zeta < 0) t = -t;
-  const cs = 1 / Math.sqrt(1 + t * t);
-  const sn = cs * t;
-  drotRows(m, xi, xj, cs, sn);
-  if (pv) drotRows(nv, row(pv, ldv, i), row(pv, ldv, j), cs, sn);
+    // t is the smaller root of t² + 2ζt − 1 = 0, so that the rotated pair is orthogonal.
+    const zeta = (b - a) / (2 * c);
+    const az = abs(zeta);
+    let t = az > 1e150 ? 0.5 / az : 1 / (az + Math.sqrt(1 + az * az));
+    if (zeta < 0) t = -t;
+    const cs = 1 / Math.sqrt(1 + t * t);
+    const sn = cs * t;
+    if (j + 1 < j1) {
+      dotNext = drotRowsDot(m, xi, xj, row(px, ldx, j + 1), cs, sn);
+      fused = true;
+    } else {
+      drotRows(m, xi, xj, cs, sn);
+    }
+    if (pv) drotRows(nv, row(pv, ldv, i), row(pv, ldv, j), cs, sn);
 
-  // Updated norms (Rutishauser); recomputed when the update cancels.
-  let na = a - t * c;
-  let nb = b + t * c;
-  if (na < 0.25 * a) na = ddot(m, xi, xi);
-  if (nb < 0.25 * b) nb = ddot(m, xj, xj);
-  put(pd, i, na);
-  put(pd, j, nb);
-  return 1;
+    // Updated norms (Rutishauser); recomputed when the update cancels.
+    let na = a - t * c;
+    let nb = b + t * c;
+    if (na < 0.25 * a) na = ddot(m, xi, xi);
+    if (nb < 0.25 * b) nb = ddot(m, xj, xj);
+    put(pd, i, na);
+    put(pd, j, nb);
+    put(pf, i, stamp);
+    put(pf, j, stamp);
+    rotations++;
+  }
+  return rotations;
 }
 
 /**
  * Orthogonalize the n rows of X (length m, leading dimension ldx) by plane rotations, applying
- * each to the rows of V too when pv ≠ 0 (length nv, leading dimension ldv). pd is workspace for
- * n doubles (squared row norms). A pair (i, j) is rotated when |x_i·x_j| > tol·‖x_i‖·‖x_j‖.
- * Returns the number of sweeps used, or −maxSweeps when the cap was reached unconverged.
- * X must be scaled so that squared norms neither overflow nor underflow. pd holds 2n doubles:
- * the squared norms, then for each row the last sweep that rotated it.
+ * each to the rows of V too when pv ≠ 0 (length nv, leading dimension ldv). A pair (i, j) is
+ * rotated when |x_i·x_j| > tol·‖x_i‖·‖x_j‖. Returns the number of sweeps used, or −maxSweeps
+ * when the cap was reached unconverged. X must be scaled so that squared norms neither overflow
+ * nor underflow. pd holds 2n doubles: the squared norms, then for each row the stamp (pair
+ * visit count) of its last change.
  *
  * Pairs are visited block by block (rows in blocks of nb, all pairs between two blocks before
- * the next two), a convergent block-cyclic ordering whose working set stays in cache. A pair
- * whose rows were rotated in neither this sweep nor the last is skipped without a dot product:
- * it was found orthogonal when last visited and neither row has changed since.
+ * the next two), a convergent block-cyclic ordering whose working set stays in cache, and in the
+ * same order every sweep, so a pair's previous visit is exactly one sweep's pair count ago.
  */
 export function djacobiRows(
   n: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize,
   tol: f64, maxSweeps: i32, nb: i32,
 ): i32 {
   const pf = pd + (<usize>n << 3);
+  const pairs = <f64>n * <f64>(n - 1) / 2;
   memory.fill(pf, 0, <usize>n << 3);
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
     for (let i = 0; i < n; i++) {
       const xi = row(px, ldx, i);
       put(pd, i, ddot(m, xi, xi));
     }
-    sortRows(n, m, px, ldx, pv, nv, ldv, pd, pf);
+    let stamp = <f64>(sweep - 1) * pairs;
+    // Rows moved by the sort count as changed: their pairs' previous visits saw other rows.
+    sortRows(n, m, px, ldx, pv, nv, ldv, pd, pf, stamp);
     let rotations = 0;
-    const stale = <f64>(sweep - 1);
 
     for (let i0 = 0; i0 < n; i0 += nb) {
       const i1 = min(n, i0 + nb);
       for (let i = i0; i < i1; i++) {
-        for (let j = i + 1; j < i1; j++) {
-          if (get(pf, i) < stale && get(pf, j) < stale) continue;
-          if (pairStep(i, j, m, px, ldx, pv, nv, ldv, pd, tol)) {
-            rotations++;
-            put(pf, i, sweep);
-            put(pf, j, sweep);
-          }
-        }
+        rotations += pairRun(i, i + 1, i1, m, px, ldx, pv, nv, ldv, pd, pf, tol, stamp, pairs);
+        stamp += <f64>(i1 - i - 1);
       }
       for (let j0 = i1; j0 < n; j0 += nb) {
         const j1 = min(n, j0 + nb);
         for (let i = i0; i < i1; i++) {
-          for (let j = j0; j < j1; j++) {
-            if (get(pf, i) < stale && get(pf, j) < stale) continue;
-            if (pairStep(i, j, m, px, ldx, pv, nv, ldv, pd, tol)) {
-              rotations++;
-              put(pf, i, sweep);
-              put(pf, j, sweep);
-            }
-          }
+          rotations += pairRun(i, j0, j1, m, px, ldx, pv, nv, ldv, pd, pf, tol, stamp, pairs);
+          stamp += <f64>(j1 - j0);
         }
       }
     }
@@ -147,11 +198,12 @@ export function djacobiRows(
 }
 
 /**
- * Sort rows of X (and V) by decreasing pd, swapping whole rows (selection sort); the doubles at
- * pf (when pf ≠ 0) travel with their rows.
+ * Sort rows of X (and V) by decreasing pd, swapping whole rows (selection sort); when pf ≠ 0,
+ * the stamps of both rows of each swap become `moved`.
  */
 function sortRows(
   n: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize, pf: usize,
+  moved: f64,
 ): void {
   for (let i = 0; i < n - 1; i++) {
     let p = i;
@@ -160,7 +212,7 @@ function sortRows(
     swapRows(m, row(px, ldx, i), row(px, ldx, p));
     if (pv) swapRows(nv, row(pv, ldv, i), row(pv, ldv, p));
     const t = get(pd, i); put(pd, i, get(pd, p)); put(pd, p, t);
-    if (pf) { const f = get(pf, i); put(pf, i, get(pf, p)); put(pf, p, f); }
+    if (pf) { put(pf, i, moved); put(pf, p, moved); }
   }
 }
 
@@ -172,7 +224,7 @@ export function djacobiFinish(
   n: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize,
 ): void {
   for (let i = 0; i < n; i++) put(pd, i, dnrm2(m, row(px, ldx, i)));
-  sortRows(n, m, px, ldx, pv, nv, ldv, pd, 0);
+  sortRows(n, m, px, ldx, pv, nv, ldv, pd, 0, 0);
   for (let i = 0; i < n; i++) {
     const s = get(pd, i);
     if (s == 0) continue;

@@ -26,6 +26,7 @@
 import { ConvergenceFailure, InvalidArgument } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
+import { applyQTransposed } from './householder.js';
 import { Matrix } from './matrix.js';
 import { unscaleChecked } from './scaling.js';
 import { checkOperand, checkOptions } from './validate.js';
@@ -250,7 +251,8 @@ function rightVectors(n: number, pjpvt: number, px: number): Matrix {
 
 /**
  * U = Q·V_x (thin) or Q·diag(V_x, I) (full), rows put back in the input's order. The buffer
- * at pv holds V_xᵀ row-major, so V_xᵀ·Qᵀ is one row-major product with the fast GEMM path.
+ * at pv holds V_xᵀ row-major, which is [V_x; 0]ᵀ's first n columns: the thin U is Q applied to
+ * it by blocked reflectors (householder.ts); the full U forms Q for its last m − n columns.
  */
 function leftVectors(
   s: Scratch, m: number, n: number, full: boolean, pc: number, ptau: number, pv: number,
@@ -258,17 +260,23 @@ function leftVectors(
 ): Matrix {
   const k = wasm();
   const kq = full ? m : n;
-  const pq = s.alloc(kq * m);
-  k.dorgqr(m, kq, n, pc, m, ptau, pq, m);
-  const pw = s.alloc(n * m);
-  k.dgemm(0, 0, n, m, n, 1, pv, n, pq, m, 0, pw, m);
+  const pw = s.zeros(n * m);
+  const w0 = f64View(pw, n * m);
+  const vx = f64View(pv, n * n);
+  for (let j = 0; j < n; j++) w0.set(vx.subarray(j * n, j * n + n), j * m);
+  applyQTransposed(s, m, n, n, pc, m, ptau, pw);
+  let q: Float64Array | null = null;
+  if (full) {
+    const pq = s.alloc(kq * m);
+    k.dorgqr(m, kq, n, pc, m, ptau, pq, m);
+    q = f64View(pq, kq * m);
+  }
   const w = f64View(pw, n * m);
-  const q = f64View(pq, kq * m);
   const U = new Matrix(m, kq);
   for (let i = 0; i < m; i++) {
     const dst = perm[i]! * kq;
     for (let j = 0; j < n; j++) U.data[dst + j] = w[j * m + i]!;
-    for (let j = n; j < kq; j++) U.data[dst + j] = q[j * m + i]!;
+    for (let j = n; j < kq; j++) U.data[dst + j] = q![j * m + i]!;
   }
   return U;
 }
