@@ -8,7 +8,7 @@ import { f64View, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 
 /** Reflectors per block: wide enough for the GEMM kernel, small next to svd's n. */
-const BLOCK = 32;
+const BLOCK = 64;
 
 /**
  * Cᵀ ← (Q·C)ᵀ in place, for Q = H_0 H_1 … H_{k−1} from dgeqp3's reflectors (column-contiguous

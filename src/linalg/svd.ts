@@ -142,7 +142,7 @@ function svdTall(
     const pjpvt = s.alloc(n);
     const pnorms = s.alloc(2 * n);
     const px = s.alloc(n * n);
-    const pd = s.alloc(2 * n);
+    const pd = s.alloc(3 * n);
     const want = vectors !== 'none';
     const pv = want ? s.zeros(n * n) : 0;
 
