@@ -8,11 +8,11 @@
 //
 // Rows, not columns, so that each rotation is two streams of adjacent doubles: f64x2 SIMD.
 // Three things keep a sweep cheap (together the Jacobi phase ran in 0.7–0.8 of its former CPU
-// time on random 256² and 512² inputs, same sweep counts, 2026-12-04): fast scaled rotations as
-// in LAPACK's dgesvj (Drmač 1997; the cosine stays in a factor per row, so a rotation is two
-// multiplications an entry, not four); a pair is skipped without its dot product exactly when
-// neither row has changed since the pair was last found orthogonal; and after a rotation the
-// next pair's dot product is taken in the same pass over the rows.
+// time on random 256², 512² and 1024×512 inputs, sweeps equal or one more, 2026-12-04): fast
+// scaled rotations as in LAPACK's dgesvj (Drmač 1997; the cosine stays in a factor per row, so a
+// rotation is two multiplications an entry, not four); a pair is skipped without its dot
+// product exactly when neither row has changed since the pair was last found orthogonal; and
+// after a rotation the next pair's dot product is taken in the same pass over the rows.
 import { ddot, dnrm2, dscal } from './blas1';
 import { stripe as row, getAt as get, putAt as put } from './pointers';
 
@@ -123,9 +123,6 @@ function dscaledRotDot(len: i32, px: usize, py: usize, pz: usize, f: f64, g: f64
   return sum;
 }
 
-/** Scale factors below this are folded into their rows (keeps stored rows within 2^32 of true). */
-const FOLD: f64 = 2.3283064365386963e-10; // 2^-32
-
 /** Row i of X (and V) ← e_i·row i, e_i ← 1. */
 function foldScale(
   i: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pe: usize,
@@ -148,7 +145,7 @@ function foldScale(
  */
 function pairRun(
   i: i32, j0: i32, j1: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32,
-  pd: usize, pf: usize, pe: usize, tol: f64, stamp: f64, pairs: f64,
+  pd: usize, pf: usize, pe: usize, tol: f64, stamp: f64, pairs: f64, fold: f64,
 ): i32 {
   const xi = row(px, ldx, i);
   let rotations = 0;
@@ -185,8 +182,8 @@ function pairRun(
     if (pv) dscaledRot(nv, row(pv, ldv, i), row(pv, ldv, j), f, g);
     put(pe, i, cs * ei);
     put(pe, j, cs * ej);
-    if (cs * ej < FOLD) foldScale(j, m, px, ldx, pv, nv, ldv, pe);
-    if (cs * ei < FOLD) {
+    if (cs * ej < fold) foldScale(j, m, px, ldx, pv, nv, ldv, pe);
+    if (cs * ei < fold) {
       // The fused product was taken against x_i before the fold.
       if (fused) dotNext *= cs * ei;
       foldScale(i, m, px, ldx, pv, nv, ldv, pe);
@@ -215,9 +212,9 @@ function pairRun(
  * each to the rows of V too when pv ≠ 0 (length nv, leading dimension ldv). A pair (i, j) is
  * rotated when |x_i·x_j| > tol·‖x_i‖·‖x_j‖. Returns the number of sweeps used, or −maxSweeps
  * when the cap was reached unconverged. X must be scaled so that squared norms neither overflow
- * nor underflow (with 2^64 to spare, for the fast rotations' scale factors). pd holds 3n
+ * nor underflow (with 1/fold to spare, for the fast rotations' scale factors). pd holds 3n
  * doubles: the squared norms, for each row the stamp (pair visit count) of its last change, and
- * its scale factor.
+ * its scale factor; a factor that falls below fold (svd: 2^-32) is multiplied into its row.
  *
  * Pairs are visited block by block (rows in blocks of nb, all pairs between two blocks before
  * the next two), a convergent block-cyclic ordering whose working set stays in cache, and in the
@@ -225,7 +222,7 @@ function pairRun(
  */
 export function djacobiRows(
   n: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pd: usize,
-  tol: f64, maxSweeps: i32, nb: i32,
+  tol: f64, maxSweeps: i32, nb: i32, fold: f64,
 ): i32 {
   const pf = pd + (<usize>n << 3);
   const pe = pd + (<usize>n << 4);
@@ -243,13 +240,15 @@ export function djacobiRows(
     for (let i0 = 0; i0 < n; i0 += nb) {
       const i1 = min(n, i0 + nb);
       for (let i = i0; i < i1; i++) {
-        rotations += pairRun(i, i + 1, i1, m, px, ldx, pv, nv, ldv, pd, pf, pe, tol, stamp, pairs);
+        rotations += pairRun(
+          i, i + 1, i1, m, px, ldx, pv, nv, ldv, pd, pf, pe, tol, stamp, pairs, fold);
         stamp += <f64>(i1 - i - 1);
       }
       for (let j0 = i1; j0 < n; j0 += nb) {
         const j1 = min(n, j0 + nb);
         for (let i = i0; i < i1; i++) {
-          rotations += pairRun(i, j0, j1, m, px, ldx, pv, nv, ldv, pd, pf, pe, tol, stamp, pairs);
+          rotations += pairRun(
+            i, j0, j1, m, px, ldx, pv, nv, ldv, pd, pf, pe, tol, stamp, pairs, fold);
           stamp += <f64>(j1 - j0);
         }
       }

@@ -22,7 +22,9 @@ function cpuMs(f) {
 function input(m, n, graded) {
   const a = Matrix.randn(m, n, { seed: m * 31 + n });
   if (graded) {
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) a.data[i * n + j] *= 10 ** (-8 * j / n);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) a.data[i * n + j] *= 10 ** (-8 * j / n);
+    }
   }
   return a;
 }
@@ -47,7 +49,7 @@ function probe(m, n, graded) {
       for (let i = 0; i < n; i++) for (let j = i; j < n; j++) x[i * n + j] = r[j * ld + i];
     };
     load(pc, m);
-    const [ms, sweeps] = cpuMs(() => k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, 60, nb));
+    const [ms, sweeps] = cpuMs(() => k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, 60, nb, 2 ** -32));
     const row = { shape: `${m}×${n}${graded ? ' graded' : ''}`, 'R sweeps': sweeps,
       'R ms': ms.toFixed(1) };
     for (const pivot of [0, 1]) {
@@ -58,7 +60,7 @@ function probe(m, n, graded) {
       for (let j = 0; j < n; j++) for (let i = j; i < n; i++) w[j * n + i] = r[i * m + j];
       const [qrMs] = cpuMs(() => k.dgeqp3(n, n, p2, n, pt2, pj2, pn, pivot));
       load(p2, n);
-      const [jMs, sw] = cpuMs(() => k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, 60, nb));
+      const [jMs, sw] = cpuMs(() => k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, 60, nb, 2 ** -32));
       const tag = pivot ? 'R₂ pivoted' : 'R₂';
       row[`${tag} sweeps`] = sw;
       row[`${tag} ms (LQ + Jacobi)`] = `${qrMs.toFixed(1)} + ${jMs.toFixed(1)}`;

@@ -4,6 +4,12 @@
 import { f64View, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 
+/**
+ * Fast scaled rotations keep each row's cosines in a factor; below this it is multiplied into
+ * the row, so stored rows stay within 2^32 of their true size (svd scales A to leave room).
+ */
+const FOLD = 2 ** -32;
+
 /** Largest ‖V_xᵀV_x − I‖_max accepted from the triangular solve, in units of n·eps. */
 const SOLVED_ORTHOGONALITY = 4;
 
@@ -28,13 +34,13 @@ export function jacobiOnR(
   };
   const tol = Math.sqrt(n) * Number.EPSILON;
   loadX();
-  if (!pv) return k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, maxSweeps, jacobiBlock(n, false));
+  if (!pv) return k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, maxSweeps, jacobiBlock(n, false), FOLD);
 
   const pw = s.alloc(n * n);
   // The solved V_x loses orthogonality like cond₁(R)·eps (measured ≈ 1.3·cond₁·eps on random
   // matrices), so it is tried only where that stays within SOLVED_ORTHOGONALITY·n·eps.
   if (k.dtrcond1(n, pc, m, pd) <= 2 * n) {
-    const sweeps = k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, maxSweeps, jacobiBlock(n, false));
+    const sweeps = k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, maxSweeps, jacobiBlock(n, false), FOLD);
     if (sweeps < 0) return sweeps;
     f64View(pv, n * n).set(f64View(px, n * n));
     for (let i = 0; i < n; i++) k.dtrsvUpper(1, n, pc, m, pv + 8 * i * n);
@@ -52,7 +58,7 @@ export function jacobiOnR(
   const v = f64View(pv, n * n);
   v.fill(0);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
-  return k.djacobiRows(n, n, px, n, pv, n, n, pd, tol, maxSweeps, jacobiBlock(n, true));
+  return k.djacobiRows(n, n, px, n, pv, n, n, pd, tol, maxSweeps, jacobiBlock(n, true), FOLD);
 }
 
 /** Rows per block of the Jacobi ordering: two blocks of X (and V) rows fit in ~128 KiB. */
