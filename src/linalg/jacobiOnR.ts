@@ -33,14 +33,16 @@ export function jacobiOnR(
     for (let i = 0; i < n; i++) for (let j = i; j < n; j++) x[i * n + j] = r[j * m + i]!;
   };
   const tol = Math.sqrt(n) * Number.EPSILON;
+  const rotate = (pvx: number) => k.djacobiRows(
+    n, n, px, n, pvx, n, n, pd, tol, maxSweeps, jacobiBlock(n, pvx !== 0), FOLD);
   loadX();
-  if (!pv) return k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, maxSweeps, jacobiBlock(n, false), FOLD);
+  if (!pv) return rotate(0);
 
   const pw = s.alloc(n * n);
   // The solved V_x loses orthogonality like cond₁(R)·eps (measured ≈ 1.3·cond₁·eps on random
   // matrices), so it is tried only where that stays within SOLVED_ORTHOGONALITY·n·eps.
   if (k.dtrcond1(n, pc, m, pd) <= 2 * n) {
-    const sweeps = k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, maxSweeps, jacobiBlock(n, false), FOLD);
+    const sweeps = rotate(0);
     if (sweeps < 0) return sweeps;
     f64View(pv, n * n).set(f64View(px, n * n));
     for (let i = 0; i < n; i++) k.dtrsvUpper(1, n, pc, m, pv + 8 * i * n);
@@ -58,7 +60,7 @@ export function jacobiOnR(
   const v = f64View(pv, n * n);
   v.fill(0);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
-  return k.djacobiRows(n, n, px, n, pv, n, n, pd, tol, maxSweeps, jacobiBlock(n, true), FOLD);
+  return rotate(pv);
 }
 
 /** Rows per block of the Jacobi ordering: two blocks of X (and V) rows fit in ~128 KiB. */
