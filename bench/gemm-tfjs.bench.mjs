@@ -10,6 +10,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { Matrix as MlMatrix } from 'ml-matrix';
 import { init, Matrix, matmul } from '../dist/index.js';
 import { machineLine } from './machine.mjs';
+import { probeProduct as probeCheck } from './lib/checks.mjs';
 import { measureCase } from './lib/measure.mjs';
 import { saveResults } from './lib/results.mjs';
 import { printTable } from './lib/table.mjs';
@@ -19,28 +20,6 @@ const SIZES = quick ? [64, 256] : [64, 128, 256, 512, 1024];
 const VARIANTS = [[false, false], [false, true], [true, false], [true, true]];
 /** ml-matrix is timed only where one call stays under this (it takes seconds at n = 1024). */
 const ML_LIMIT_MS = 1500;
-
-/** Check 64 random entries of C = op(A)·op(B) against an f64 dot, relative to Σ|terms|. */
-function probeCheck(a, b, n, tA, tB, tol) {
-  return (c) => {
-    let seed = 12345;
-    for (let k = 0; k < 64; k++) {
-      seed = (seed * 1103515245 + 12345) >>> 0;
-      const i = seed % n;
-      const j = (seed >>> 10) % n;
-      let dot = 0;
-      let abs = 0;
-      for (let p = 0; p < n; p++) {
-        const t = (tA ? a[p * n + i] : a[i * n + p]) * (tB ? b[j * n + p] : b[p * n + j]);
-        dot += t;
-        abs += Math.abs(t);
-      }
-      const err = Math.abs(c[i * n + j] - dot);
-      if (!(err <= tol * abs)) return `C[${i},${j}] is off by ${err} (Σ|terms| = ${abs})`;
-    }
-    return true;
-  };
-}
 
 await tf.setBackend('wasm');
 await tf.ready();

@@ -14,6 +14,7 @@ import { init, Matrix, matmul } from '../dist/index.js';
 import { wasm } from '../dist/core/wasm.js';
 import { f64View } from '../dist/core/memory.js';
 import { machine, machineLine } from './machine.mjs';
+import { plainMatmul } from './lib/plain.mjs';
 import { saveResults } from './lib/results.mjs';
 
 // --quick (the default of bench/run.mjs) leaves out n = 1024, where ml-matrix takes seconds.
@@ -27,19 +28,6 @@ function benchOptions(n) {
   if (n <= 256) return { time: 600, iterations: 10, warmupIterations: 3, warmupTime: 50 };
   if (n <= 512) return { time: 0, iterations: 5, warmupIterations: 1, warmupTime: 0 };
   return { time: 0, iterations: 3, warmupIterations: 1, warmupTime: 0 };
-}
-
-/** The plain triple loop, in i-p-j order so that the inner loop walks rows of B and C. */
-function plainMatmul(a, b, n) {
-  const c = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let p = 0; p < n; p++) {
-      const aip = a[i * n + p];
-      const bRow = p * n, cRow = i * n;
-      for (let j = 0; j < n; j++) c[cRow + j] += aip * b[bRow + j];
-    }
-  }
-  return c;
 }
 
 function maxRelDiff(x, ref) {

@@ -7,6 +7,7 @@ import { Matrix as MlMatrix } from 'ml-matrix';
 import { init, Matrix, matvec } from '../dist/index.js';
 import { machineLine } from './machine.mjs';
 import { measureCase } from './lib/measure.mjs';
+import { plainMatvec } from './lib/plain.mjs';
 import { saveResults } from './lib/results.mjs';
 import { maxRelDiff } from './lib/stats.mjs';
 import { printTable } from './lib/table.mjs';
@@ -15,23 +16,6 @@ const quick = process.argv.includes('--quick');
 const SHAPES = quick
   ? [[256, 256], [64, 1024]]
   : [[256, 256], [1024, 1024], [2048, 2048], [64, 1024], [1024, 64], [5, 20]];
-
-/** y = op(A)·x in row-major order: a row dot for A, a row axpy for Aᵀ. */
-function plainMatvec(a, m, n, x, transpose) {
-  const y = new Float64Array(transpose ? n : m);
-  for (let i = 0; i < m; i++) {
-    const o = i * n;
-    if (transpose) {
-      const xi = x[i];
-      for (let j = 0; j < n; j++) y[j] += a[o + j] * xi;
-    } else {
-      let acc = 0;
-      for (let j = 0; j < n; j++) acc += a[o + j] * x[j];
-      y[i] = acc;
-    }
-  }
-  return y;
-}
 
 await init();
 console.log(machineLine());

@@ -11,6 +11,7 @@ import {
 } from 'ml-matrix';
 import { init, Matrix, qr, pinv, minNormSolution } from '../dist/index.js';
 import { machineLine } from './machine.mjs';
+import { checkPinv, checkQr } from './lib/checks.mjs';
 import { measureCase } from './lib/measure.mjs';
 import { householderQr, normalMinNorm, normalPinv } from './lib/plain.mjs';
 import { saveResults } from './lib/results.mjs';
@@ -26,51 +27,6 @@ const SHAPES = quick
 const ML_MAX = 128 * 256;
 const PLAIN_MAX = 256 * 512;
 const LIMIT_MS = 2500;
-
-/** 32 random (i, j) pairs below (m, n), the same for every implementation. */
-function probes(m, n) {
-  let seed = 777;
-  return Array.from({ length: 32 }, () => {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    return [seed % m, (seed >>> 12) % n];
-  });
-}
-
-/** Q·R = A and QᵀQ = I on probes; Q m×k, R k×n, all row-major. */
-function checkQr(a, m, n, k) {
-  return ({ q, r }) => {
-    for (const [i, j] of probes(m, n)) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += q[i * k + p] * r[p * n + j];
-      if (!(Math.abs(s - a[i * n + j]) <= 1e-12 * Math.sqrt(n))) return `(QR)[${i},${j}] = ${s}`;
-    }
-    for (const [i, j] of probes(k, k)) {
-      let s = 0;
-      for (let p = 0; p < m; p++) s += q[p * k + i] * q[p * k + j];
-      if (!(Math.abs(s - (i === j ? 1 : 0)) <= 1e-12)) return `(QᵀQ)[${i},${j}] = ${s}`;
-    }
-    return true;
-  };
-}
-
-/** A·X·A = A on probes for an n×m X (row-major), relative to max|A|. */
-function checkPinv(a, m, n, tol) {
-  return (x) => {
-    for (const [i, j] of probes(m, n)) {
-      const xa = new Float64Array(n); // X·A[:, j]
-      for (let k = 0; k < n; k++) {
-        let s = 0;
-        for (let p = 0; p < m; p++) s += x[k * m + p] * a[p * n + j];
-        xa[k] = s;
-      }
-      let s = 0;
-      for (let k = 0; k < n; k++) s += a[i * n + k] * xa[k];
-      const err = s - a[i * n + j];
-      if (!(Math.abs(err) <= tol)) return `(AXA)[${i},${j}] is off by ${err}`;
-    }
-    return true;
-  };
-}
 
 await init();
 console.log(machineLine());

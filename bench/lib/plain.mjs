@@ -1,8 +1,8 @@
-// Plain JS baselines for the decompositions, written as a user without a linear algebra
-// library would: Householder QR with an explicit thin Q, and the minimum-norm solution and
-// pseudoinverse of a full-row-rank A through the normal equations A·Aᵀ = L·Lᵀ (Cholesky).
-// They are what a deeplin call replaces, not references for its accuracy (the normal
-// equations square the condition number).
+// Plain JS baselines, written as a user without a linear algebra library would: the product
+// loops, Householder QR with an explicit thin Q, and the minimum-norm solution and pseudoinverse
+// of a full-row-rank A through the normal equations A·Aᵀ = L·Lᵀ (Cholesky). They are what a
+// deeplin call replaces, not references for its accuracy (the normal equations square the
+// condition number).
 
 /** Thin QR of a row-major m×n A with m ≥ n: { q: m×n, r: n×n }. */
 export function householderQr(a, m, n) {
@@ -110,4 +110,35 @@ export function normalPinv(a, m, n) {
     }
   }
   return x;
+}
+
+/** C = A·B for square n×n operands, in i-p-j order so that the inner loop walks rows. */
+export function plainMatmul(a, b, n) {
+  const c = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let p = 0; p < n; p++) {
+      const aip = a[i * n + p];
+      const bRow = p * n;
+      const cRow = i * n;
+      for (let j = 0; j < n; j++) c[cRow + j] += aip * b[bRow + j];
+    }
+  }
+  return c;
+}
+
+/** y = op(A)·x for a row-major m×n A: a row dot for A, a row axpy for Aᵀ. */
+export function plainMatvec(a, m, n, x, transpose) {
+  const y = new Float64Array(transpose ? n : m);
+  for (let i = 0; i < m; i++) {
+    const o = i * n;
+    if (transpose) {
+      const xi = x[i];
+      for (let j = 0; j < n; j++) y[j] += a[o + j] * xi;
+    } else {
+      let acc = 0;
+      for (let j = 0; j < n; j++) acc += a[o + j] * x[j];
+      y[i] = acc;
+    }
+  }
+  return y;
 }

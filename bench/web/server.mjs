@@ -1,13 +1,17 @@
 // A static file server for the Chromium benchmark page, on 127.0.0.1 only, with the headers
 // of cross-origin isolation (COOP/COEP), which give the page 5 µs timers instead of 100 µs.
-// It serves the package folder read-only: dist/, bench/ and the two baselines in node_modules.
+// It serves the package folder read-only: dist/, bench/ and the baselines in node_modules
+// (ml-matrix; tfjs-core and tfjs-backend-wasm with its .wasm files).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const ALLOWED = ['dist/', 'bench/', 'node_modules/ml-matrix/', 'node_modules/tinybench/'];
+const ALLOWED = [
+  'dist/', 'bench/', 'node_modules/ml-matrix/', 'node_modules/@tensorflow/tfjs-core/dist/',
+  'node_modules/@tensorflow/tfjs-backend-wasm/dist/',
+];
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.json': 'application/json',

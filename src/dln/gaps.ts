@@ -3,30 +3,36 @@
 import { Disposed, InvalidArgument } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
-import { distance, norm, parameterNorm } from './metrics.js';
+import { distance, parameterNorm } from './metrics.js';
 import { DeepLinearNetwork } from './network.js';
 import { tangentKernel, lazySolution } from './lazy.js';
-import { firstLayerPrediction, frozenLayersSolution, projectionOfInit } from './theory.js';
+import {
+  firstLayerPrediction, frozenLayersSolution, projectionOfInit, weightNormFloor,
+} from './theory.js';
 
 export interface Gaps {
   /** ‖θ − θ*‖ (relative gaps divide by ‖θ*‖ themselves). */
   minNorm: number;
-  /** T0 (depth 0): ‖θ − (A⁺b + P_N θ0)‖. */
+  /** T0 (depth 0): ‖θ − (A⁺B + P_N θ0)‖. */
   projectionOfInit?: number;
-  /** T1 (every W frozen, x trained): ‖θ − W x∞‖. */
+  /** T1 (every W frozen, X trained): ‖θ − W X∞‖. */
   frozenLayers?: number;
-  /** T2 identity, any step: ‖P_N(θ − W1(0) v)‖ (≈ 1e-15 whatever the run). */
+  /** T2 identity, any step: ‖P_N(θ − W1(0) V)‖ (≈ 1e-15 whatever the run). */
   firstLayerIdentity?: number;
-  /** T2 at a global minimum: ‖θ − (A⁺b + P_N W1(0) v)‖. */
+  /** T2 at a global minimum: ‖θ − (A⁺B + P_N W1(0) V)‖. */
   firstLayer?: number;
-  /** T5: parameter norm over its minimum (h+1)‖θ*‖^{2/(h+1)} (≥ 1 at any interpolant). */
+  /**
+   * T5: parameter norm over its minimum (h+1)·Σ_j σ_j(θ*)^{2/(h+1)}, which is (h+1)‖θ*‖^{2/(h+1)}
+   * for k = 1 (≥ 1 at any interpolant); omitted when θ* = 0, where the ratio has no meaning.
+   */
   weightNormRatio?: number;
   /** T6 (lazy scaling on): ‖θ − θ_lazy‖ with the tangent kernel at initialization. */
   lazy?: number;
 }
 
 /**
- * The gaps between a network's θ and the predictions that apply to it (vector target).
+ * The gaps between a network's θ and the predictions that apply to it, for a vector target b or
+ * a matrix target B (k > 1: every distance is a Frobenius norm over the d×k θ).
  * @param net a network, usually after train()
  * @throws {InvalidArgument} when net is not a DeepLinearNetwork
  * @throws {Disposed} when net was disposed
@@ -41,33 +47,38 @@ export function gaps(net: DeepLinearNetwork): Gaps {
     throw new Disposed("gaps: argument 'net' was disposed; measure a network before dispose()");
   }
   const A = net.A;
-  const b = net.shape.targets;
+  const k = net.k;
   const theta = net.theta();
   const geo = net.geometry();
   const out: Gaps = { minNorm: distance(theta, geo.thetaStar) };
-  if (net.k !== 1) return out;
   const start = net.initialFactors();
   const now = net.factors();
   const h = net.depth;
+  // k = 1 takes the vector API (the same calls and bits as before matrix targets), k > 1 the
+  // Matrix one; the overloads cannot see that operands and targets agree, hence the cast.
+  const form = (m: Matrix) => (k === 1 ? m.data : m) as Float64Array & Matrix;
+  const entries = (v: Float64Array | Matrix) => (v instanceof Matrix ? v.data : v);
+  const B = form(new Matrix(net.n, k, net.shape.targets));
 
   if (h === 0 && !net.lazyAlpha) {
-    out.projectionOfInit = distance(theta, projectionOfInit(A, b, start[0]!.data));
+    out.projectionOfInit = distance(theta, entries(projectionOfInit(A, B, form(start[0]!))));
   }
   if (h >= 1 && net.frozen.slice(0, h).every(Boolean) && !net.lazyAlpha) {
-    const predicted = frozenLayersSolution(A, b, start.slice(0, h), start[h]!.data);
-    out.frozenLayers = distance(theta, predicted);
+    const predicted = frozenLayersSolution(A, B, start.slice(0, h), form(start[h]!));
+    out.frozenLayers = distance(theta, entries(predicted));
   }
   if (h >= 1 && !net.lazyAlpha) {
-    const pred = firstLayerPrediction(A, b, start[0]!, now);
-    const back = matmul(geo.pinvA, matmul(A, new Matrix(theta.length, 1, theta))).data;
+    const pred = firstLayerPrediction(A, B, start[0]!, now);
+    const back = matmul(geo.pinvA, matmul(A, new Matrix(net.d, k, theta))).data;
     const nullTheta = theta.map((v, i) => v - back[i]!);
-    out.firstLayerIdentity = distance(nullTheta, pred.nullPart);
-    out.firstLayer = distance(theta, pred.theta);
-    const minimum = (h + 1) * norm(geo.thetaStar) ** (2 / (h + 1));
-    out.weightNormRatio = parameterNorm(now) / minimum;
+    out.firstLayerIdentity = distance(nullTheta, entries(pred.nullPart));
+    out.firstLayer = distance(theta, entries(pred.theta));
+    const floor = weightNormFloor('gaps', geo.thetaStar, k, h);
+    if (floor > 0) out.weightNormRatio = parameterNorm(now) / floor;
   }
   if (net.lazyAlpha) {
-    out.lazy = distance(theta, lazySolution(A, b, tangentKernel(start, net.frozen)));
+    const lazy = lazySolution(A, B, tangentKernel(start, net.frozen));
+    out.lazy = distance(theta, entries(lazy));
   }
   return out;
 }

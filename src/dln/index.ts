@@ -11,6 +11,7 @@ export {
   minNormSolution, projectionOfInit, frozenLayersSolution, firstLayerPrediction, minWeightNorm,
   balancedFactorization, imbalance, imbalanceNorms, layerProduct,
 } from './theory.js';
+export type { FirstLayerPrediction } from './theory.js';
 export { endToEndFlow, balancedRankOneError } from './flow.js';
 export type { FlowOptions } from './flow.js';
 export { tangentKernel, lazySolution } from './lazy.js';

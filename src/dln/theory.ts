@@ -3,20 +3,24 @@
 import { Overflow, ShapeMismatch, shapeOf } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
-import { checkOperand } from '../linalg/validate.js';
-import { checkChain, checkDepth, checkFactors, checkFiniteVector } from './arguments.js';
+import { svd } from '../linalg/svd.js';
+import {
+  asTargets, checkChain, checkDepth, checkFactors, checkFiniteVector, checkLikeTargets,
+  checkTargets, type Targets,
+} from './arguments.js';
 import { imbalanceChecked, norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
 
 export { minNormSolution } from '../linalg/pinv.js';
 
-function col(v: Float64Array): Matrix {
-  return new Matrix(v.length, 1, v);
+/** What a closed form is given A and targets with: n, d, k and the targets' form. */
+function system(fn: string, a: Matrix, b: unknown): Targets & { n: number; d: number } {
+  const t = checkTargets(fn, a, b);
+  return { ...t, n: a.rows, d: a.cols };
 }
 
-function checkSystem(fn: string, a: Matrix, b: unknown): Float64Array {
-  checkOperand(fn, 'A', a);
-  return checkFiniteVector(fn, 'b', b, a.rows);
+function shapeNote(a: Matrix, what: string): string {
+  return `${what}, A is ${shapeOf(a.rows, a.cols)}`;
 }
 
 /**
@@ -56,66 +60,103 @@ export function layerProduct(layers: Matrix[]): Matrix {
 }
 
 /**
- * T0: GD on ½‖Aθ − b‖² from θ0 (0 < η < 2/σ_max(A)²) converges to the solution nearest θ0,
- * A⁺b + (I − A⁺A)θ0 = θ0 + A⁺(b − Aθ0).
+ * T0: GD on ½‖Aθ − B‖²_F from θ0 (0 < η < 2/σ_max(A)²) converges to the solution nearest θ0,
+ * A⁺B + (I − A⁺A)θ0 = θ0 + A⁺(B − Aθ0); each of the k columns moves on its own.
  * @param a the n×d matrix A
- * @param b the targets (length n)
- * @param theta0 the start θ0 (length d)
+ * @param b the targets: a vector b (length n), or an n×k Matrix B
+ * @param theta0 the start θ0: a vector of length d with b, a d×k Matrix with B
+ * @returns the limit θ∞, in the form of the targets
+ * @throws {ShapeMismatch} when b, B or θ0 do not fit A (the message names both shapes)
+ * @throws {InvalidArgument} when θ0 is not in the form of the targets
  */
-export function projectionOfInit(a: Matrix, b: Float64Array, theta0: Float64Array): Float64Array {
-  const bv = checkSystem('projectionOfInit', a, b);
-  const t0 = checkFiniteVector('projectionOfInit', 'theta0', theta0, a.cols);
-  const r = matmul(a, col(t0)).data.map((v, i) => bv[i]! - v);
-  const step = matmul(pinv(a), col(r)).data;
-  return t0.map((v, i) => v + step[i]!);
+export function projectionOfInit(a: Matrix, b: Float64Array, theta0: Float64Array): Float64Array;
+export function projectionOfInit(a: Matrix, b: Matrix, theta0: Matrix): Matrix;
+export function projectionOfInit(
+  a: Matrix, b: Float64Array | Matrix, theta0: Float64Array | Matrix,
+): Float64Array | Matrix {
+  const fn = 'projectionOfInit';
+  const t = system(fn, a, b);
+  const t0 = checkLikeTargets(fn, 'theta0', theta0, t.d, t, shapeNote(a, 'd×k'));
+  const r = matmul(a, new Matrix(t.d, t.k, t0)).data.map((v, i) => t.data[i]! - v);
+  const step = matmul(pinv(a), new Matrix(t.n, t.k, r)).data;
+  return asTargets(t, t.d, t0.map((v, i) => v + step[i]!));
 }
 
 /**
- * T1: with W = W1 ⋯ Wh frozen and only x trained from x0, GD ends at θ = W x∞ with
- * x∞ = K⁺b + (I − K⁺K)x0 = x0 + K⁺(b − Kx0), K = AW. With x0 = 0 and WWᵀ invertible this is the
- * weighted minimum-norm solution argmin { θᵀ(WWᵀ)⁻¹θ : Aθ = b }.
+ * T1: with W = W1 ⋯ Wh frozen and only X trained from X0, GD ends at θ = W X∞ with
+ * X∞ = K⁺B + (I − K⁺K)X0 = X0 + K⁺(B − KX0), K = AW (column by column, as T0 in X). With X0 = 0
+ * and WWᵀ invertible each column is the weighted minimum-norm solution
+ * argmin { θᵀ(WWᵀ)⁻¹θ : Aθ = b_j }.
  * @param a the n×d matrix A
- * @param b the targets (length n)
+ * @param b the targets: a vector b (length n), or an n×k Matrix B
  * @param layers the frozen W1 … Wh (W1 has d rows)
- * @param x0 the start of x (length m_h; zeros when omitted)
- * @throws {ShapeMismatch} when the layers do not chain from d rows
+ * @param x0 the start of X: a vector of length m_h with b, an m_h×k Matrix with B (zeros when
+ *   omitted)
+ * @returns θ∞ = W X∞, in the form of the targets
+ * @throws {ShapeMismatch} when the layers do not chain from d rows, or b, B or X0 do not fit
+ * @throws {InvalidArgument} when X0 is not in the form of the targets
+ * @throws {Overflow} when a partial product of the layers leaves the f64 range
  */
 export function frozenLayersSolution(
   a: Matrix, b: Float64Array, layers: Matrix[], x0?: Float64Array,
-): Float64Array {
-  const bv = checkSystem('frozenLayersSolution', a, b);
-  checkFactors('frozenLayersSolution', 'layers', layers);
+): Float64Array;
+export function frozenLayersSolution(a: Matrix, b: Matrix, layers: Matrix[], x0?: Matrix): Matrix;
+export function frozenLayersSolution(
+  a: Matrix, b: Float64Array | Matrix, layers: Matrix[], x0?: Float64Array | Matrix,
+): Float64Array | Matrix {
+  const fn = 'frozenLayersSolution';
+  const t = system(fn, a, b);
+  checkFactors(fn, 'layers', layers);
   if (layers[0]!.rows !== a.cols) {
     throw new ShapeMismatch(
-      `frozenLayersSolution: argument 'layers' must start with W1 of ${a.cols} rows; got ` +
+      `${fn}: argument 'layers' must start with W1 of ${a.cols} rows; got ` +
         (layers.length ? `${layers[0]!.rows} rows` : 'no layers'),
     );
   }
-  const w = chainProduct('frozenLayersSolution', 'layers', layers);
+  const w = chainProduct(fn, 'layers', layers);
   const start = x0 === undefined
-    ? new Float64Array(w.cols)
-    : checkFiniteVector('frozenLayersSolution', 'x0', x0, w.cols);
+    ? new Float64Array(w.cols * t.k)
+    : checkLikeTargets(fn, 'x0', x0, w.cols, t, `m_h×k, W_h is ${shapeOf(
+      layers[layers.length - 1]!.rows, w.cols)}`);
   const k = matmul(a, w);
-  const r = matmul(k, col(start)).data.map((v, i) => bv[i]! - v);
-  const dx = matmul(pinv(k), col(r)).data;
-  return matmul(w, col(start.map((v, i) => v + dx[i]!))).data;
+  const r = matmul(k, new Matrix(w.cols, t.k, start)).data.map((v, i) => t.data[i]! - v);
+  const dx = matmul(pinv(k), new Matrix(t.n, t.k, r)).data;
+  const x = new Matrix(w.cols, t.k, start.map((v, i) => v + dx[i]!));
+  return asTargets(t, t.d, matmul(w, x).data);
+}
+
+/** T2's prediction: the null-space part of θ and the limit it implies. */
+export interface FirstLayerPrediction<T> {
+  /** (I − A⁺A) W1(0) V, d×k. */
+  nullPart: T;
+  /** A⁺B + nullPart, the limit's prediction at a global minimum. */
+  theta: T;
 }
 
 /**
- * T2, the first-layer identity: every update of W1 lies in range(Aᵀ), so at every GD step
- * (I − A⁺A)θ_t = (I − A⁺A) W1(0) v_t with v_t = W2 ⋯ Wh x at step t. At a global minimum this
- * gives θ∞ = A⁺b + (I − A⁺A) W1(0) v∞.
+ * T2, the first-layer identity: every update of W1 is −η Aᵀ R S_2ᵀ, so its columns lie in
+ * range(Aᵀ) and at every GD step (I − A⁺A)θ_t = (I − A⁺A) W1(0) V_t with V_t = W2 ⋯ Wh X at step
+ * t (m1×k; a vector v_t for k = 1). At a global minimum this gives
+ * θ∞ = A⁺B + (I − A⁺A) W1(0) V∞.
  * @param a the n×d matrix A
- * @param b the targets (length n)
- * @param w1Initial W1 at step 0
- * @param factors the current W1 … Wh, x (only W2 … x are used)
- * @returns nullPart = (I − A⁺A) W1(0) v and theta = A⁺b + nullPart (the limit's prediction)
+ * @param b the targets: a vector b (length n), or an n×k Matrix B
+ * @param w1Initial W1 at step 0 (d×m1)
+ * @param factors the current W1 … Wh, X (only W2 … X are used; X has k columns, one with b)
+ * @returns nullPart = (I − A⁺A) W1(0) V and theta = A⁺B + nullPart, in the form of the targets
+ * @throws {ShapeMismatch} when h = 0, the factors do not chain, W1(0) is not d×m1 or X does not
+ *   have the targets' k columns
  */
 export function firstLayerPrediction(
   a: Matrix, b: Float64Array, w1Initial: Matrix, factors: Matrix[],
-): { nullPart: Float64Array; theta: Float64Array } {
-  const bv = checkSystem('firstLayerPrediction', a, b);
+): FirstLayerPrediction<Float64Array>;
+export function firstLayerPrediction(
+  a: Matrix, b: Matrix, w1Initial: Matrix, factors: Matrix[],
+): FirstLayerPrediction<Matrix>;
+export function firstLayerPrediction(
+  a: Matrix, b: Float64Array | Matrix, w1Initial: Matrix, factors: Matrix[],
+): FirstLayerPrediction<Float64Array | Matrix> {
   const fn = 'firstLayerPrediction';
+  const t = system(fn, a, b);
   checkFactors(fn, 'w1Initial', [w1Initial]);
   checkFactors(fn, 'factors', factors);
   if (factors.length < 2) {
@@ -130,33 +171,84 @@ export function firstLayerPrediction(
     );
   }
   checkChain(fn, 'factors', factors);
-  if (factors[factors.length - 1]!.cols !== 1) {
-    const x = factors[factors.length - 1]!;
-    throw new ShapeMismatch(
-      `${fn}: x (the last factor) must have one column; got ${shapeOf(x.rows, x.cols)}`,
-    );
+  const x = factors[factors.length - 1]!;
+  if (x.cols !== t.k) {
+    throw new ShapeMismatch(t.matrix
+      ? `${fn}: X (the last factor) must have k = ${t.k} columns, as B ` +
+        `(${shapeOf(t.n, t.k)}); got ${shapeOf(x.rows, x.cols)}`
+      : `${fn}: x (the last factor) must have one column; got ${shapeOf(x.rows, x.cols)}`);
   }
+
   const v = chainProduct(fn, 'factors', factors.slice(1), 1);
-  const u = matmul(w1Initial, v).data;
+  const u = matmul(w1Initial, v);
   const p = pinv(a);
-  const back = matmul(p, matmul(a, col(u))).data;
-  const nullPart = u.map((x, i) => x - back[i]!);
-  const star = matmul(p, col(bv)).data;
-  return { nullPart, theta: star.map((x, i) => x + nullPart[i]!) };
+  const back = matmul(p, matmul(a, u)).data;
+  const nullPart = u.data.map((x, i) => x - back[i]!);
+  const star = matmul(p, new Matrix(t.n, t.k, t.data)).data;
+  const theta = star.map((x, i) => x + nullPart[i]!);
+  return { nullPart: asTargets(t, t.d, nullPart), theta: asTargets(t, t.d, theta) };
 }
 
 /**
- * T5: the least parameter norm Σ‖W_i‖²_F + ‖x‖² over all factorizations with AW1⋯Wh x = b is
- * (h+1)‖θ*‖^{2/(h+1)}, reached by a balanced rank-one factorization of θ* (AM–GM).
- * @param a the n×d matrix A
- * @param b the targets (length n)
- * @param depth h, the number of matrices
+ * @internal (h+1)·Σ_j σ_j(θ)^{2/(h+1)} for θ (rows×k row-major): minWeightNorm's value at θ*.
+ * @throws {Overflow} when the value is beyond the f64 range
  */
-export function minWeightNorm(a: Matrix, b: Float64Array, depth: number): number {
-  const bv = checkSystem('minWeightNorm', a, b);
+export function weightNormFloor(
+  fn: string, theta: Float64Array, k: number, depth: number,
+): number {
+  const q = 2 / (depth + 1);
+  let sum: number;
+  if (k === 1) {
+    sum = norm(theta) ** q;
+  } else {
+    // σ_j(θ) = c·σ_j(θ/c) with c the largest |entry|: the SVD never meets an overflow, and
+    // c^q·Σσ_j^q overflows only when the value does. Singular values at or below
+    // max(d, k)·eps·σ_1 count as zero (pinv's rule): for q < 1 a rounding-level σ_j of a
+    // rank-deficient θ* (rank ≤ n < k) would add σ_j^q, far above rounding (2e-11 for q = 2/3).
+    let c = 0;
+    for (const v of theta) c = Math.max(c, Math.abs(v));
+    const rows = theta.length / k;
+    const s = c === 0 ? [] : svd(new Matrix(rows, k, theta.map((v) => v / c)), {
+      vectors: 'none',
+    }).s;
+    const cutoff = Math.max(rows, k) * Number.EPSILON * (s[0] ?? 0);
+    sum = 0;
+    for (const sj of s) if (sj > cutoff) sum += sj ** q;
+    sum = c === 0 ? 0 : c ** q * sum;
+  }
+  const out = (depth + 1) * sum;
+  if (!Number.isFinite(out)) {
+    throw new Overflow(`${fn}: (h+1)·Σσ_j(θ*)^{2/(h+1)} leaves the f64 range (θ* is finite)`);
+  }
+  return out;
+}
+
+/**
+ * T5: the least parameter norm Σ‖W_i‖²_F + ‖X‖²_F over all factorizations with AW1⋯Wh X = B,
+ * (h+1)·Σ_j σ_j(θ*)^{2/(h+1)} with θ* = A⁺B: h+1 times the Schatten-2/(h+1) quasi-norm of θ*
+ * raised to 2/(h+1). For k = 1 it is (h+1)‖θ*‖^{2/(h+1)}.
+ *
+ * Why. For a fixed θ = F1⋯F_{h+1}, Horn's inequality log-majorizes σ(θ) by Π_i σ(F_i), so
+ * Σ_j σ_j(θ)^q ≤ Σ_j Π_i σ_j(F_i)^q with q = 2/(h+1); Hölder over j with exponent h+1 bounds
+ * that by Π_i ‖F_i‖_F^q, and AM–GM by Σ_i ‖F_i‖²_F/(h+1). The balanced factorization of the
+ * SVD θ = UΣVᵀ (F1 = UΣ^{q/2}, middle factors Σ^{q/2}, X = Σ^{q/2}Vᵀ, padded with zeros to
+ * the widths) attains it when every width is ≥ rank θ. Among interpolants θ = θ* + N with the
+ * columns of N in null(A) and those of θ* in range(Aᵀ), θᵀθ = θ*ᵀθ* + NᵀN ⪰ θ*ᵀθ*, so
+ * σ_j(θ) ≥ σ_j(θ*) for every j (Weyl) and θ* has the least value. With some width below
+ * rank θ* the value is still a lower bound, but no factorization reaches it. Singular values of
+ * θ* at or below max(d, k)·eps·σ_1 count as zero, as in pinv.
+ * @param a the n×d matrix A
+ * @param b the targets: a vector b (length n), or an n×k Matrix B
+ * @param depth h, the number of matrices
+ * @throws {ShapeMismatch} when b or B does not have A's n rows
+ * @throws {RangeError} when depth is not a non-negative integer
+ * @throws {Overflow} when the value is beyond the f64 range
+ */
+export function minWeightNorm(a: Matrix, b: Float64Array | Matrix, depth: number): number {
+  const t = system('minWeightNorm', a, b);
   checkDepth('minWeightNorm', depth);
-  const star = matmul(pinv(a), col(bv)).data;
-  return (depth + 1) * norm(star) ** (2 / (depth + 1));
+  const star = matmul(pinv(a), new Matrix(t.n, t.k, t.data)).data;
+  return weightNormFloor('minWeightNorm', star, t.k, depth);
 }
 
 /**

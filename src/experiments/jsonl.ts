@@ -105,12 +105,18 @@ export function sameHeader(a: LogHeader, b: LogHeader): boolean {
 
 /** An open run log that appends lines as configs finish. */
 export class RunLog {
-  private constructor(private fd: number, readonly resumed: LogContents | undefined) {}
+  private constructor(
+    private fd: number,
+    readonly resumed: LogContents | undefined,
+    /** Where an earlier log that could not be resumed was moved, if there was one. */
+    readonly movedAside: string | undefined = undefined,
+  ) {}
 
   /**
    * Open the log at `path` for `header`: resume it when its header matches (unless `fresh`),
-   * else move the old file aside (to `<path>.old`) and start a new one.
-   * @returns the open log; `resumed` holds what an earlier run finished
+   * else move the old file aside (to `<path>.old`, replacing an older one) and start anew.
+   * @returns the open log; `resumed` holds what an earlier run finished, `movedAside` where
+   *   an earlier log went
    */
   static open(path: string, header: LogHeader, fresh = false): RunLog {
     const previous = fresh ? undefined : readLog(path);
@@ -121,8 +127,12 @@ export class RunLog {
       log.position = previous.validBytes;
       return log;
     }
-    if (existsSync(path)) renameSync(path, `${path}.old`);
-    const log = new RunLog(openSync(path, 'w'), undefined);
+    let movedAside: string | undefined;
+    if (existsSync(path)) {
+      movedAside = `${path}.old`;
+      renameSync(path, movedAside);
+    }
+    const log = new RunLog(openSync(path, 'w'), undefined, movedAside);
     log.append(header);
     return log;
   }

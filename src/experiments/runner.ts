@@ -146,6 +146,12 @@ function openScenario(
   if (outcome.resumed > 0) {
     opts.onNotice?.(`${scenario.id}: resumed ${outcome.resumed} of ${total} configs from ${path}`);
   }
+  if (log.movedAside !== undefined) {
+    // A rerun with other options, shard or code must not lose the earlier rows unannounced.
+    const why = opts.fresh ? 'a fresh start was asked for' :
+      'it holds a run with other options, shard or code';
+    opts.onNotice?.(`${scenario.id}: moved ${path} to ${log.movedAside} (${why}); started anew`);
+  }
   return {
     outcome, log, keys, total, done: outcome.resumed, ran: 0,
     firstStart: Infinity, lastFinish: -Infinity,

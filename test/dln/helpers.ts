@@ -41,3 +41,38 @@ export function lossOf(A: Matrix, b: Float64Array, factors: Matrix[]): number {
   const r = sub(mul(A, product(factors)).data, b);
   return 0.5 * norm(r) ** 2;
 }
+
+/** G⁻¹ r by Gauss–Jordan with partial pivoting (small systems, independent of src/linalg). */
+export function solveSmall(g: Matrix, rhs: Float64Array): Float64Array {
+  const n = g.rows;
+  const a = g.clone().data;
+  const x = rhs.slice();
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) {
+      if (Math.abs(a[r * n + c]!) > Math.abs(a[piv * n + c]!)) piv = r;
+    }
+    for (let j = 0; j < n; j++) [a[c * n + j], a[piv * n + j]] = [a[piv * n + j]!, a[c * n + j]!];
+    [x[c], x[piv]] = [x[piv]!, x[c]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = a[r * n + c]! / a[c * n + c]!;
+      for (let j = 0; j < n; j++) a[r * n + j]! -= f * a[c * n + j]!;
+      x[r]! -= f * x[c]!;
+    }
+  }
+  return x.map((v, i) => v / a[i * n + i]!);
+}
+
+/** The columns of a matrix, as vectors. */
+export function columns(m: Matrix): Float64Array[] {
+  return Array.from({ length: m.cols }, (_, j) =>
+    Float64Array.from({ length: m.rows }, (_, i) => m.data[i * m.cols + j]!));
+}
+
+/** The matrix with these columns. */
+export function fromColumns(cols: Float64Array[]): Matrix {
+  const m = Matrix.zeros(cols[0]!.length, cols.length);
+  cols.forEach((c, j) => c.forEach((v, i) => { m.data[i * cols.length + j] = v; }));
+  return m;
+}

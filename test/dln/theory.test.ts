@@ -5,29 +5,7 @@ import {
   DeepLinearNetwork, Matrix, balancedFactorization, frozenLayersSolution, minWeightNorm,
   parameterNorm, projectionOfInit, tangentKernel, gaps,
 } from '../../src/index.js';
-import { mul, norm, problemP0, product, sub } from './helpers.js';
-
-/** Independent θ* = Aᵀ(AAᵀ)⁻¹b and weighted forms, by Gauss–Jordan on small systems. */
-function solveSmall(g: Matrix, rhs: Float64Array): Float64Array {
-  const n = g.rows;
-  const a = g.clone().data;
-  const x = rhs.slice();
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) {
-      if (Math.abs(a[r * n + c]!) > Math.abs(a[piv * n + c]!)) piv = r;
-    }
-    for (let j = 0; j < n; j++) [a[c * n + j], a[piv * n + j]] = [a[piv * n + j]!, a[c * n + j]!];
-    [x[c], x[piv]] = [x[piv]!, x[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = a[r * n + c]! / a[c * n + c]!;
-      for (let j = 0; j < n; j++) a[r * n + j]! -= f * a[c * n + j]!;
-      x[r]! -= f * x[c]!;
-    }
-  }
-  return x.map((v, i) => v / a[i * n + i]!);
-}
+import { mul, norm, problemP0, product, solveSmall, sub } from './helpers.js';
 
 /** M Aᵀ (A M Aᵀ)⁻¹ b for a d×d weight M (M = I gives θ*). */
 function weightedMinNorm(A: Matrix, b: Float64Array, M: Matrix): Float64Array {

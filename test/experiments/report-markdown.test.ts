@@ -1,7 +1,7 @@
 // The markdown report and its number formats, on a hand-made report input.
 import { describe, expect, it } from 'vitest';
 import {
-  formatCell, formatDuration, formatNumber, markdownTable,
+  formatCell, formatDuration, formatNumber, markdownTable, prettyMath,
 } from '../../src/experiments/report/format.js';
 import { renderMarkdown } from '../../src/experiments/report/markdown.js';
 import type { ReportInput, ScenarioReport } from '../../src/experiments/report/model.js';
@@ -29,7 +29,7 @@ const scenario: ScenarioReport = {
     ],
     notes: ['Quick grid: 3 seeds.'],
   },
-  wallMs: 1530, computeMs: 2900,
+  wallMs: 1530, computeMs: 2900, resumedConfigs: 0,
 };
 
 const input: ReportInput = {
@@ -54,6 +54,15 @@ describe('report formats', () => {
     expect(formatDuration(245_000)).toBe('4 min 05 s');
   });
 
+  it('prints TeX-style exponents and indices as Unicode, else in parentheses', () => {
+    expect(prettyMath('error ∝ s^{h+1}, loss ≤ (1 − ησ_min²)^{2t}L0')).toBe(
+      'error ∝ sʰ⁺¹, loss ≤ (1 − ησ_min²)²ᵗL0');
+    expect(prettyMath('Σ‖S_{i+1}‖², s^{−(h−1)}')).toBe('Σ‖Sᵢ₊₁‖², s⁻⁽ʰ⁻¹⁾');
+    expect(prettyMath('(h+1)‖θ*‖^{2/(h+1)} and m^{−1/2}')).toBe(
+      '(h+1)‖θ*‖^(2/(h+1)) and m^(−1/2)');
+    expect(prettyMath('a^{} b^{x} c^2 d_i')).toBe('a^() b^(x) c^2 d_i');
+  });
+
   it('escapes pipes inside table cells', () => {
     expect(markdownTable(['a', 'b'], [['x|y', 2]])).toBe('| a | b |\n| --- | --- |\n| x\\|y | 2 |');
   });
@@ -67,7 +76,33 @@ describe('renderMarkdown', () => {
     expect(md).toContain('deeplin 0.1.0, Node v20.20.2, kernels.wasm sha256 '
       + `\`${'ab'.repeat(32)}\``);
     expect(md).toContain('- Machine: Test CPU, 2 cores, 8 GiB, linux 6 x64');
-    expect(md).toContain('- Worker threads: 2; total wall time 1 min 01 s');
+    expect(md).toContain('- Worker threads: 2; total wall time 1 min 01 s\n');
+  });
+
+  it('prints exponents in titles and check statements as superscripts', () => {
+    const withMath = renderMarkdown({
+      ...input,
+      scenarios: [{
+        ...scenario, title: 'Error grows like s^{h+1}',
+        summary: {
+          ...scenario.summary,
+          checks: [{ name: 'env', statement: 'loss under (1 − η)^{2t}', measured: 0.5,
+            expected: '< 1', pass: true }],
+        },
+      }],
+    });
+    expect(withMath).toContain('## S3: Error grows like sʰ⁺¹');
+    expect(withMath).toContain('| env | loss under (1 − η)²ᵗ |');
+    expect(withMath).not.toContain('^{');
+  });
+
+  it('says when the wall time covers only the last session of a resumed run', () => {
+    const resumed = renderMarkdown({
+      ...input, scenarios: [{ ...scenario, resumedConfigs: 2 }],
+    });
+    expect(resumed).toContain('- Worker threads: 2; total wall time 1 min 01 s in the last '
+      + 'session, which resumed 2 of 3 configs from earlier runs (the scenarios\' wall times '
+      + 'below add up every session)\n');
   });
 
   it('builds the headline from check counts and the tables marked headline', () => {

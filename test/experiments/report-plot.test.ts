@@ -33,6 +33,14 @@ const texts = (root: Document, selector: string) =>
   [...root.querySelectorAll(`${selector} text`)].map((t) => t.textContent);
 
 describe('renderLinePlot', () => {
+  it('prints TeX-style exponents in labels as superscripts', () => {
+    const guide = { ...spec, series: [{ name: 'slope h^{2}', kind: 'guide' as const,
+      points: [[1, 1], [10, 100]] as [number, number][] }] };
+    const svg = renderLinePlot(guide, { document });
+    expect(svg).toContain('slope h²');
+    expect(svg).not.toContain('^{');
+  });
+
   it('writes a standalone SVG with exponent labels on log axes', () => {
     const doc = parse(renderLinePlot(spec, { document }));
     const svg = doc.documentElement;
@@ -93,6 +101,14 @@ describe('renderLinePlot', () => {
     expect(yLabels).toContain('10⁻⁵');
     expect(yLabels).toContain('2×10⁻⁶');
     expect(yLabels).toContain('3×10⁻⁵');
+  });
+
+  it('leaves no tick of a narrow log axis bare, also those d3 blanks (leading digit > 6)', () => {
+    const mse: PlotSpec = { ...spec, series: [{ name: 'test MSE', kind: 'dots',
+      points: [[1e-10, 0.413], [0.2, 0.408], [6, 0.7167], [3.5, 0.5047]] }] };
+    const yLabels = texts(parse(renderLinePlot(mse, { document })),
+      '[aria-label="y-axis tick label"]');
+    expect(yLabels).toEqual(['0.45', '0.5', '0.55', '0.6', '0.65', '0.7']);
   });
 
   it('prints plain numbers on a linear axis', () => {

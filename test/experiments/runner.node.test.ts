@@ -94,15 +94,24 @@ describe('runSweep', () => {
     const notices: string[] = [];
     const full = await sweep(dir, { quick: false, onNotice: (m) => notices.push(m) });
     expect(full[0]!.resumed).toBe(0);
-    expect(notices).toEqual([]);
-    expect(existsSync(`${logPath(dir, 'FA')}.old`)).toBe(true);
+    const path = logPath(dir, 'FA');
+    expect(notices).toEqual(['FA', 'FB'].map((id) =>
+      `${id}: moved ${logPath(dir, id)} to ${logPath(dir, id)}.old ` +
+        '(it holds a run with other options, shard or code); started anew'));
+    expect(existsSync(`${path}.old`)).toBe(true);
+    expect(readLog(`${path}.old`)!.header.quick).toBe(true);
     expect(readLog(logPath(dir, 'FA'))!.header.quick).toBe(false);
   });
 
   it('starts afresh with `fresh`, and when the scenario code changed', async () => {
     const dir = freshDir();
     await sweep(dir);
-    expect((await sweep(dir, { fresh: true }))[0]!.resumed).toBe(0);
+    const notices: string[] = [];
+    const again = await sweep(dir, { fresh: true, onNotice: (m) => notices.push(m) });
+    expect(again[0]!.resumed).toBe(0);
+    expect(notices).toEqual(['FA', 'FB'].map((id) =>
+      `${id}: moved ${logPath(dir, id)} to ${logPath(dir, id)}.old ` +
+        '(a fresh start was asked for); started anew'));
 
     // The same scenarios from a file whose text then changes: its rows are not reused.
     const copy = join(root, 'copied-scenarios.mjs');

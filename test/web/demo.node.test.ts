@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
 import { fill, launchChromium, nodeTheta, small, smallForm, waitForEnd } from './browser.ts';
+import { prettyMath } from '../../src/experiments/report/format.ts';
 import { scenarios } from '../../src/experiments/scenarios/index.ts';
 import { shallowBaseline } from '../../src/experiments/scenarios/s01-shallow-baseline.ts';
 
@@ -253,7 +254,7 @@ describe('demo page (Vite dev server, Chromium)', () => {
       const labels = await block.locator('figure > svg').evaluateAll((svgs) =>
         svgs.map((s) => s.getAttribute('aria-label')));
       expect(summary.plots.length).toBeGreaterThan(0);
-      expect(labels).toEqual(summary.plots.map((p) => p.title));
+      expect(labels).toEqual(summary.plots.map((p) => prettyMath(p.title)));
     } else {
       expect(await block.textContent()).toContain('scenario S1 is not in this build');
     }

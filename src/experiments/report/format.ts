@@ -39,3 +39,30 @@ export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
+
+const SUPERSCRIPT: Record<string, string> = {
+  0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹',
+  '+': '⁺', '−': '⁻', '-': '⁻', '(': '⁽', ')': '⁾', '=': '⁼', h: 'ʰ', i: 'ⁱ', k: 'ᵏ',
+  m: 'ᵐ', n: 'ⁿ', t: 'ᵗ',
+};
+const SUBSCRIPT: Record<string, string> = {
+  0: '₀', 1: '₁', 2: '₂', 3: '₃', 4: '₄', 5: '₅', 6: '₆', 7: '₇', 8: '₈', 9: '₉',
+  '+': '₊', '−': '₋', '-': '₋', '(': '₍', ')': '₎', h: 'ₕ', i: 'ᵢ', j: 'ⱼ', k: 'ₖ',
+  m: 'ₘ', n: 'ₙ', t: 'ₜ',
+};
+
+/**
+ * Scenario texts write exponents and indices as in TeX (`s^{h+1}`, `S_{i+1}`); the report
+ * prints them as Unicode super- and subscripts (sʰ⁺¹, Sᵢ₊₁). Where a character has no such
+ * form (a slash, most letters), the group keeps plain parentheses instead: `^(2/(h+1))`.
+ */
+export function prettyMath(text: string): string {
+  return text.replace(/([\^_])\{([^{}]*)\}/g, (_, mark: string, body: string) => {
+    const table = mark === '^' ? SUPERSCRIPT : SUBSCRIPT;
+    const chars = [...body];
+    if (chars.length > 0 && chars.every((c) => table[c] !== undefined)) {
+      return chars.map((c) => table[c]).join('');
+    }
+    return `${mark}(${body})`;
+  });
+}

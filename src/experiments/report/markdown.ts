@@ -1,7 +1,7 @@
 // The report as markdown: a headline section, then one section per scenario with its
 // description, tables, plots (as links to SVG files), checks and timing.
 import type { Check, Table } from '../types.js';
-import { formatDuration, markdownTable } from './format.js';
+import { formatDuration, markdownTable, prettyMath } from './format.js';
 import { checkCounts, type ReportInput, type ScenarioReport } from './model.js';
 
 /** Where the SVG of a plot goes, relative to the report. */
@@ -78,6 +78,15 @@ function scenarioSection(s: ScenarioReport): string[] {
   return out;
 }
 
+/** A resumed run's wall time covers only its last session; say how much came from before. */
+function resumedNote(input: ReportInput): string {
+  const resumed = input.scenarios.reduce((n, s) => n + s.resumedConfigs, 0);
+  if (resumed === 0) return '';
+  const total = input.scenarios.reduce((n, s) => n + s.configs.length, 0);
+  return ` in the last session, which resumed ${resumed} of ${total} configs from earlier ` +
+    'runs (the scenarios\' wall times below add up every session)';
+}
+
 /**
  * Render the whole report.
  * @param input scenarios (summarized), versions, machine and timing
@@ -92,10 +101,10 @@ export function renderMarkdown(input: ReportInput): string {
     `- Versions: deeplin ${v.deeplin}, Node ${v.node}, kernels.wasm sha256 \`${v.wasmSha256}\``,
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}`,
     `- Worker threads: ${input.jobs ?? 'n/a (merged from shards)'}; total wall time `
-      + `${formatDuration(input.totalWallMs)}`,
+      + `${formatDuration(input.totalWallMs)}${resumedNote(input)}`,
     '- All rows, configs and seeds: [results.json](results.json)', '',
     ...headline(input),
     ...input.scenarios.flatMap(scenarioSection),
   ];
-  return `${lines.join('\n').trimEnd()}\n`;
+  return prettyMath(`${lines.join('\n').trimEnd()}\n`);
 }

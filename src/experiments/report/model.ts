@@ -19,6 +19,8 @@ export interface ScenarioReport {
   summary: Summary;
   wallMs: number;
   computeMs: number;
+  /** Configs whose rows came from an earlier, resumed run. */
+  resumedConfigs: number;
 }
 
 export interface ReportInput {
@@ -57,6 +59,7 @@ export function scenarioReport(outcome: ScenarioOutcome): ScenarioReport {
     configs: outcome.configs, rows,
     seeds: [...new Set(outcome.configs.map((c) => c.seed))].sort((a, b) => a - b),
     summary, wallMs: outcome.wallMs, computeMs: outcome.computeMs,
+    resumedConfigs: outcome.resumed,
   };
 }
 

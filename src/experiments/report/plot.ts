@@ -5,6 +5,7 @@
 // through a legend (a legend makes Plot return an HTML figure, not an SVG), guides are dashed.
 import * as Plot from '@observablehq/plot';
 import type { PlotSpec } from '../types.js';
+import { prettyMath } from './format.js';
 
 export interface LinePlotOptions {
   /** Document to build the SVG in; the page's `document` when omitted. */
@@ -20,15 +21,12 @@ interface Point {
   y: number;
 }
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷',
-  '8': '⁸', '9': '⁹',
-};
-
 /** `10ⁿ` for n an integer, e.g. 1e-3 → `10⁻³`. */
 export function powerOfTen(exponent: number): string {
-  return `10${String(exponent).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+  return prettyMath(`10^{${exponent}}`);
 }
+
+const narrowLog = (lo: number, hi: number) => Math.log10(hi / lo) < 2;
 
 /**
  * Tick labels for a log axis over `[lo, hi]`: powers of ten as 10ⁿ, the ticks between them
@@ -36,7 +34,7 @@ export function powerOfTen(exponent: number): string {
  * are labelled: as plain numbers when they lie in [0.001, 10⁴], else as a×10ⁿ.
  */
 function logTickFormat(lo: number, hi: number): (d: number) => string {
-  const narrow = Math.log10(hi / lo) < 2;
+  const narrow = narrowLog(lo, hi);
   const plain = narrow && lo >= 1e-3 && hi <= 1e4;
   return (d: number) => {
     if (plain) return String(Number(d.toPrecision(2)));
@@ -82,6 +80,22 @@ function spreadLabels(svg: Element, top: number, bottom: number): void {
       ys[i] = Math.max(ys[i]!, top + i * LABEL_GAP);
       column[i]!.node.setAttribute('transform', `translate(${x},${ys[i]})`);
     }
+  }
+}
+
+/**
+ * d3's log scales blank the labels of some ticks between powers of ten (those whose leading
+ * digit exceeds a bound set by the default tick count), whatever tickFormat says; on an axis
+ * narrower than two decades that leaves the upper ticks bare. Their values are read back
+ * through the scale from each label's position, and labelled.
+ */
+function labelBlankTicks(svg: Element, axis: 'x' | 'y', format: (d: number) => string): void {
+  const scale = (svg as unknown as { scale(name: string): { invert(p: number): number } })
+    .scale(axis);
+  for (const node of svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)) {
+    if (node.textContent) continue;
+    const m = /translate\(([-\d.e]+),\s*([-\d.e]+)\)/.exec(node.getAttribute('transform') ?? '');
+    if (m) node.textContent = format(scale.invert(Number(axis === 'x' ? m[1] : m[2])));
   }
 }
 
@@ -158,7 +172,9 @@ export function renderLinePlot(spec: PlotSpec, opts: LinePlotOptions = {}): stri
     ],
   }) as unknown as Element;
   spreadLabels(svg, 24, height - 36);
+  if (spec.x.log && narrowLog(xlo, xhi)) labelBlankTicks(svg, 'x', logTickFormat(xlo, xhi));
+  if (spec.y.log && narrowLog(ylo, yhi)) labelBlankTicks(svg, 'y', logTickFormat(ylo, yhi));
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('aria-label', spec.title);
-  return svg.outerHTML;
+  return prettyMath(svg.outerHTML);
 }
