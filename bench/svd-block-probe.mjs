@@ -61,7 +61,7 @@ function probe(n, b) {
   const a = Matrix.randn(n, n, { seed: n });
   return withScratch((s) => {
     const [pc, ptau, pj, pn] = [s.alloc(n * n), s.alloc(n), s.alloc(n), s.alloc(2 * n)];
-    const [px, pd, pw] = [s.alloc(n * n), s.alloc(2 * n), s.alloc(2 * b * n)];
+    const [px, pd, pw] = [s.alloc(n * n), s.alloc(3 * n), s.alloc(2 * b * n)];
     const [pg, pz] = [s.alloc(4 * b * b), s.alloc(4 * b * b)];
     const c = f64View(pc, n * n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) c[j * n + i] = a.data[i * n + j];
@@ -77,7 +77,7 @@ function probe(n, b) {
 
     loadR();
     const [scalarMs, scalarSweeps] = cpuMs(() => k.djacobiRows(n, n, px, n, 0, n, n, pd, tol,
-      60, nb));
+      60, nb, 2 ** -32));
 
     loadR();
     const N = 2 * b;
@@ -117,7 +117,7 @@ function probe(n, b) {
       }
     }
     const [finishMs, finishSweeps] = cpuMs(() => k.djacobiRows(n, n, px, n, 0, n, n, pd, tol,
-      60, nb));
+      60, nb, 2 ** -32));
     return {
       n, b,
       'scalar sweeps': scalarSweeps,

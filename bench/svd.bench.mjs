@@ -1,7 +1,9 @@
 // SVD and minimum-norm solve: deeplin (Jacobi SVD in Wasm) against ml-matrix's
 // SingularValueDecomposition (Golub–Kahan in plain JS) on the same seeded matrices, same process.
-// Run: node bench/run.mjs svd, or standalone: node bench/svd.bench.mjs [--quick]
+// Run: node bench/run.mjs svd, or standalone: node bench/svd.bench.mjs [--quick] [--cpu]
 // (after npm run build). Prints one table: median and min milliseconds per call, and ratios.
+// With --cpu (standalone only) it instead alternates one deeplin and one ml-matrix thin SVD
+// call at a time and takes CPU time (process.cpuUsage), so that both sides see the same load.
 import { Bench } from 'tinybench';
 import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
 import { init, Matrix, svd, minNormSolution } from '../dist/index.js';
@@ -52,6 +54,43 @@ export async function run() {
   return rows;
 }
 
+function cpuMs(f) {
+  const c0 = process.cpuUsage();
+  f();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+/** deeplin against ml-matrix, thin SVD, alternating calls, median CPU milliseconds. */
+export async function runCpu() {
+  await init();
+  const rows = [];
+  const warm = Matrix.randn(64, 128, { seed: 1 });
+  for (let w = 0; w < 20; w++) svd(warm); // V8 tier-up before any timing
+  for (const [m, n] of shapes) {
+    const a = Matrix.randn(m, n, { seed: m + n });
+    const ml = toMl(a);
+    const t = { d: [], ml: [] };
+    for (let r = 0; r < iterations(m, n); r++) {
+      t.d.push(cpuMs(() => svd(a)));
+      t.ml.push(cpuMs(() => new SingularValueDecomposition(ml, { autoTranspose: true })));
+    }
+    const med = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    rows.push({
+      shape: `${m}×${n}`,
+      'deeplin thin CPU ms': med(t.d).toFixed(1),
+      'ml-matrix thin CPU ms': med(t.ml).toFixed(1),
+      'ml-matrix / deeplin': (med(t.ml) / med(t.d)).toFixed(1),
+    });
+    console.error(`done ${m}×${n}`);
+  }
+  console.log(machineLine());
+  console.log('median CPU ms of alternating calls (10, or 3 from 512² up)');
+  console.table(rows);
+  return rows;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`wrote ${saveResults('svd', await run(), { quick })}`);
+  if (process.argv.includes('--cpu')) await runCpu();
+  else console.log(`wrote ${saveResults('svd', await run(), { quick })}`);
 }

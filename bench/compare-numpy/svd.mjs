@@ -2,7 +2,9 @@
 // same machine load. The numpy side (svd.py) runs with OPENBLAS_NUM_THREADS=1 and with
 // OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset in its own environment only (see the machine
 // notes: they pin an old kernel choice that slows a current numpy).
-// Run after npm run build: node bench/compare-numpy/svd.mjs [--reps N] [--quick]
+// With --cpu both sides report CPU time instead of wall time (process.cpuUsage here,
+// time.process_time there), which a loaded machine distorts far less.
+// Run after npm run build: node bench/compare-numpy/svd.mjs [--reps N] [--quick] [--cpu]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { machineLine } from '../machine.mjs';
 
 const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1]) || 7;
+const cpu = args.includes('--cpu');
 const shapes = args.includes('--quick')
   ? [[64, 128], [256, 512]]
   : [[64, 128], [128, 256], [256, 512], [512, 1024], [256, 256], [512, 512]];
@@ -39,7 +42,8 @@ export async function run() {
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   const script = fileURLToPath(new URL('./svd.py', import.meta.url));
-  const py = spawn('python3', [script, folder], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const pyArgs = cpu ? [script, folder, '--cpu'] : [script, folder];
+  const py = spawn('python3', pyArgs, { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: py.stdout })[Symbol.asyncIterator]();
   const next = async () => (await lines.next()).value;
   const header = JSON.parse(await next());
@@ -48,10 +52,26 @@ export async function run() {
     return Number(await next());
   };
   const ours = (f) => {
+    if (cpu) {
+      const c0 = process.cpuUsage();
+      f();
+      const c = process.cpuUsage(c0);
+      return (c.user + c.system) / 1000;
+    }
     const t0 = performance.now();
     f();
     return performance.now() - t0;
   };
+
+  // Tier-up: V8 compiles hot Wasm and JS functions anew over the first calls (the first ten
+  // 64×128 SVDs take 5–15× the CPU time of later ones), so warm every op up on the smallest
+  // matrix before any timing.
+  const first = mats[0];
+  for (let w = 0; w < 20; w++) {
+    svd(first.a);
+    svd(first.a, { vectors: 'none' });
+    minNormSolution(first.a, first.b);
+  }
 
   const rows = [];
   for (const [i, { m, n, a, b }] of mats.entries()) {
@@ -80,7 +100,8 @@ export async function run() {
   rmSync(folder, { recursive: true, force: true });
   console.log(machineLine());
   console.log(`numpy ${header.numpy}; BLAS (threadpoolctl): ${JSON.stringify(header.blas)}`);
-  console.log('median ms over', reps, 'alternating calls; ratio = deeplin / numpy;',
+  console.log(`median ${cpu ? 'CPU' : 'wall'} ms over`, reps,
+    'alternating calls; ratio = deeplin / numpy;',
     "'lstsq' is deeplin minNormSolution vs numpy.linalg.lstsq");
   console.table(rows);
   return rows;

@@ -1,7 +1,9 @@
 """numpy side of bench/compare-numpy/svd.mjs: a line server timing one call per request.
 
 Started by the driver with the matrices in a temp folder (m_n.f64, row-major doubles); reads
-lines 'svd I', 'values I', 'lstsq I' (I = matrix index) and answers the call's milliseconds.
+lines 'svd I', 'values I', 'lstsq I' (I = matrix index) and answers the call's milliseconds:
+wall time, or with --cpu this process's CPU time (one BLAS thread: unaffected by other jobs'
+share of the machine).
 The first line it prints is threadpoolctl's report of the BLAS that numpy runs.
 """
 import ctypes
@@ -19,6 +21,7 @@ except ImportError:  # Debian's python3-threadpoolctl, when numpy lives in anoth
     import threadpoolctl
 
 folder = sys.argv[1]
+clock = time.process_time if "--cpu" in sys.argv[2:] else time.perf_counter
 with open(os.path.join(folder, "index.json")) as f:
     shapes = json.load(f)
 mats = []
@@ -57,6 +60,6 @@ ops = {
 for line in sys.stdin:
     op, i = line.split()
     a, b = mats[int(i)]
-    t0 = time.perf_counter()
+    t0 = clock()
     ops[op](a, b)
-    print(f"{(time.perf_counter() - t0) * 1e3:.4f}", flush=True)
+    print(f"{(clock() - t0) * 1e3:.4f}", flush=True)

@@ -13,19 +13,31 @@
 // with orthonormal completing vectors, which keeps the absolute contract but not relative
 // accuracy for such extreme dynamic ranges within one matrix.
 //
-// Known shortcoming, speed: cyclic Jacobi needs ~10 sweeps of ~4n³ flops on matrices with a flat
-// spectrum (random ones), so the thin SVD takes 3–4× numpy's LAPACK time on wide 1:2 shapes and
-// 6–8× on square ones (CPU time, bench/compare-numpy/svd.mjs, 2026-12-04). Blocking the
-// rotations onto GEMM (block one-sided Jacobi after Hari and Bečka, Okša & Vajteršic: Gram
-// matrix of each pair of row blocks by dgemm, diagonalized, its factor applied by dgemm) was
-// measured and does not pay here (bench/svd-block-probe.mjs, 2026-12-04): the scalar rotations
-// already run at about this module's dgemm rate (a 512² sweep, 4n³ flops, in 61 ms CPU: ~9
-// GFLOP/s), a block sweep does twice their flops, and it took as many sweeps (b = 32: 9–10
-// against 10–11), so its dgemm calls alone cost more than the whole scalar Jacobi at n = 512
-// (1012 against 505 ms CPU), even before the 2b×2b eigenproblems.
+// Known shortcoming, speed: cyclic Jacobi needs 9–12 sweeps on matrices with a flat spectrum
+// (random ones), about seven sweeps' worth of rotations and then sweeps of mostly dot products,
+// so the thin SVD takes 1.8–3.3× numpy's LAPACK time on wide 1:2 shapes (64×128 to 512×1024)
+// and 7.1–7.4× on square ones (256², 512²; CPU time, bench/compare-numpy/svd.mjs --cpu,
+// 2026-12-04; it was 1.9–3.5× and 6.9–9.2× in the same conditions before). What was measured
+// (CPU time of the Jacobi phase on random R of 256², 512² and 1024×512 inputs, alternating):
+// kept — fast scaled rotations after LAPACK's dgesvj, pairs skipped exactly when unchanged since
+// found orthogonal, the next dot product fused into each rotation (assembly/jacobi.ts; together
+// 0.7–0.8 of the former time, sweeps equal or one more), and U by blocked reflectors
+// (householder.ts; 0.6 of dorgqr + GEMM at 1024×512). Dropped — Drmač & Veselić's second
+// preconditioning (Jacobi on R₂ of Rᵀ = Q₂R₂, dgejsv's L2TRAN) left the sweeps on random inputs
+// as they were, within one, and the time too (n = 64…512, bench/svd-lq-probe.mjs); it saves a
+// sweep on a graded 256² input (7 → 6), which converges fast anyway. A Rutishauser-style
+// threshold (skip rotations whose cosine is below θ times the last sweep's r.m.s.) cut the
+// rotations from 7.0 to 5.4 sweeps' worth at 512² but added two sweeps of dot products: no net
+// gain. Jacobi block sizes from 4 to 64 rows: no measurable change.
+// Blocking the rotations onto GEMM (block one-sided Jacobi after Hari and Bečka, Okša &
+// Vajteršic) does not pay either (bench/svd-block-probe.mjs): a block sweep does twice the
+// scalar sweep's flops, which already run at about this module's dgemm rate, and it took as
+// many sweeps (b = 32: 9–10 against 10–11).
 import { ConvergenceFailure, InvalidArgument } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
+import { applyQTransposed } from './householder.js';
+import { jacobiOnR } from './jacobiOnR.js';
 import { Matrix } from './matrix.js';
 import { unscaleChecked } from './scaling.js';
 import { checkOperand, checkOptions } from './validate.js';
@@ -141,7 +153,7 @@ function svdTall(
     const pjpvt = s.alloc(n);
     const pnorms = s.alloc(2 * n);
     const px = s.alloc(n * n);
-    const pd = s.alloc(2 * n);
+    const pd = s.alloc(3 * n);
     const want = vectors !== 'none';
     const pv = want ? s.zeros(n * n) : 0;
 
@@ -180,62 +192,6 @@ function svdTall(
   });
 }
 
-/** Largest ‖V_xᵀV_x − I‖_max accepted from the triangular solve, in units of n·eps. */
-const SOLVED_ORTHOGONALITY = 4;
-
-/**
- * Jacobi on the rows of X = R (column i of Rᵀ is row i of R). With pv ≠ 0 the rotations' product
- * V_x lands in pv (row k = column k of V_x). When R is well conditioned, V_x is not accumulated
- * but solved for afterwards from Rᵀ·V_x = X_finalᵀ (Drmač & Veselić's shortcut: one triangular
- * solve in place of a third of the rotation work); its orthogonality is then checked, and on
- * failure Jacobi is run again with accumulation. Returns the sweeps, negative past the cap.
- */
-function jacobiOnR(
-  s: Scratch, n: number, m: number, pc: number, px: number, pv: number, pd: number,
-  maxSweeps: number,
-): number {
-  const k = wasm();
-  const loadX = () => {
-    const x = f64View(px, n * n);
-    const r = f64View(pc, m * n);
-    x.fill(0);
-    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) x[i * n + j] = r[j * m + i]!;
-  };
-  const tol = Math.sqrt(n) * Number.EPSILON;
-  loadX();
-  if (!pv) return k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, maxSweeps, jacobiBlock(n, false));
-
-  const pw = s.alloc(n * n);
-  // The solved V_x loses orthogonality like cond₁(R)·eps (measured ≈ 1.3·cond₁·eps on random
-  // matrices), so it is tried only where that stays within SOLVED_ORTHOGONALITY·n·eps.
-  if (k.dtrcond1(n, pc, m, pd) <= 2 * n) {
-    const sweeps = k.djacobiRows(n, n, px, n, 0, n, n, pd, tol, maxSweeps, jacobiBlock(n, false));
-    if (sweeps < 0) return sweeps;
-    f64View(pv, n * n).set(f64View(px, n * n));
-    for (let i = 0; i < n; i++) k.dtrsvUpper(1, n, pc, m, pv + 8 * i * n);
-    k.dgemm(0, 1, n, n, n, 1, pv, n, pv, n, 0, pw, n);
-    const g = f64View(pw, n * n);
-    let worst = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        worst = Math.max(worst, Math.abs(g[i * n + j]! - (i === j ? 1 : 0)));
-      }
-    }
-    if (worst <= SOLVED_ORTHOGONALITY * n * Number.EPSILON) return sweeps;
-    loadX();
-  }
-  const v = f64View(pv, n * n);
-  v.fill(0);
-  for (let i = 0; i < n; i++) v[i * n + i] = 1;
-  return k.djacobiRows(n, n, px, n, pv, n, n, pd, tol, maxSweeps, jacobiBlock(n, true));
-}
-
-/** Rows per block of the Jacobi ordering: two blocks of X (and V) rows fit in ~128 KiB. */
-function jacobiBlock(n: number, withVectors: boolean): number {
-  const rowBytes = 8 * n * (withVectors ? 2 : 1);
-  return Math.max(4, Math.min(64, Math.floor((128 * 1024) / (2 * rowBytes))));
-}
-
 /** V = P·U_x: row jpvt[i] of V is entry i of each unit row of X (X row k = column k of U_x). */
 function rightVectors(n: number, pjpvt: number, px: number): Matrix {
   const jpvt = f64View(pjpvt, n);
@@ -250,7 +206,8 @@ function rightVectors(n: number, pjpvt: number, px: number): Matrix {
 
 /**
  * U = Q·V_x (thin) or Q·diag(V_x, I) (full), rows put back in the input's order. The buffer
- * at pv holds V_xᵀ row-major, so V_xᵀ·Qᵀ is one row-major product with the fast GEMM path.
+ * at pv holds V_xᵀ row-major, which is [V_x; 0]ᵀ's first n columns: the thin U is Q applied to
+ * it by blocked reflectors (householder.ts); the full U forms Q for its last m − n columns.
  */
 function leftVectors(
   s: Scratch, m: number, n: number, full: boolean, pc: number, ptau: number, pv: number,
@@ -258,17 +215,23 @@ function leftVectors(
 ): Matrix {
   const k = wasm();
   const kq = full ? m : n;
-  const pq = s.alloc(kq * m);
-  k.dorgqr(m, kq, n, pc, m, ptau, pq, m);
-  const pw = s.alloc(n * m);
-  k.dgemm(0, 0, n, m, n, 1, pv, n, pq, m, 0, pw, m);
+  const pw = s.zeros(n * m);
+  const w0 = f64View(pw, n * m);
+  const vx = f64View(pv, n * n);
+  for (let j = 0; j < n; j++) w0.set(vx.subarray(j * n, j * n + n), j * m);
+  applyQTransposed(s, m, n, n, pc, m, ptau, pw);
+  let q: Float64Array | null = null;
+  if (full) {
+    const pq = s.alloc(kq * m);
+    k.dorgqr(m, kq, n, pc, m, ptau, pq, m);
+    q = f64View(pq, kq * m);
+  }
   const w = f64View(pw, n * m);
-  const q = f64View(pq, kq * m);
   const U = new Matrix(m, kq);
   for (let i = 0; i < m; i++) {
     const dst = perm[i]! * kq;
     for (let j = 0; j < n; j++) U.data[dst + j] = w[j * m + i]!;
-    for (let j = n; j < kq; j++) U.data[dst + j] = q[j * m + i]!;
+    for (let j = n; j < kq; j++) U.data[dst + j] = q![j * m + i]!;
   }
   return U;
 }

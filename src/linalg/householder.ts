@@ -1,0 +1,69 @@
+// Blocked application of the Q of a Householder QR (assembly/qr.ts dgeqp3) to a matrix, after
+// the compact WY representation of Schreiber & Van Loan (1989) as LAPACK's dlarft and dlarfb
+// use it: b reflectors H_i0 … H_{i0+b−1} = I − Y·T·Yᵀ with Y unit lower trapezoidal and T
+// upper triangular, so that applying them is three GEMM products instead of b passes of
+// level-2 reflector updates. svd uses it for U = Q·U_R, where the unblocked dorgqr (forming Q)
+// plus a GEMM ran at about a third of the GEMM kernel's rate.
+import { f64View, type Scratch } from '../core/memory.js';
+import { wasm } from '../core/wasm.js';
+
+/** Reflectors per block: wide enough for the GEMM kernel, small next to svd's n. */
+const BLOCK = 64;
+
+/**
+ * Cᵀ ← (Q·C)ᵀ in place, for Q = H_0 H_1 … H_{k−1} from dgeqp3's reflectors (column-contiguous
+ * at pa, leading dimension lda ≥ m, taus at ptau) and C m×p held transposed: row-major p×m at
+ * pct (row c is column c of C, adjacent doubles).
+ */
+export function applyQTransposed(
+  s: Scratch, m: number, k: number, p: number, pa: number, lda: number, ptau: number,
+  pct: number,
+): void {
+  const kern = wasm();
+  const pyt = s.alloc(BLOCK * m);
+  const pt = s.alloc(BLOCK * BLOCK);
+  const pg = s.alloc(BLOCK * BLOCK);
+  const pw = s.alloc(p * BLOCK);
+  const pw2 = s.alloc(p * BLOCK);
+  const last = Math.floor((k - 1) / BLOCK) * BLOCK;
+
+  // Q·C = Q_0 (Q_1 (… (Q_last·C))): blocks from the last to the first.
+  for (let i0 = last; i0 >= 0; i0 -= BLOCK) {
+    const b = Math.min(BLOCK, k - i0);
+    const len = m - i0;
+
+    // Yᵀ (b × len, row-major): the stored vectors with their implied unit and zeros made explicit.
+    const a = f64View(pa, lda * k);
+    const yt = f64View(pyt, b * len);
+    for (let r = 0; r < b; r++) {
+      const src = (i0 + r) * lda + i0;
+      const dst = r * len;
+      yt.fill(0, dst, dst + r);
+      yt[dst + r] = 1;
+      yt.set(a.subarray(src + r + 1, src + len), dst + r + 1);
+    }
+
+    // T by dlarft's forward recurrence, from the Gram matrix G = Yᵀ·Y:
+    // T(0:r, r) = −tau_r · T(0:r, 0:r) · G(0:r, r), T(r, r) = tau_r.
+    kern.dgemm(0, 1, b, b, len, 1, pyt, len, pyt, len, 0, pg, b);
+    const g = f64View(pg, b * b);
+    const t = f64View(pt, b * b);
+    const tau = f64View(ptau, k);
+    t.fill(0);
+    for (let r = 0; r < b; r++) {
+      const tr = tau[i0 + r]!;
+      for (let i = 0; i < r; i++) {
+        let sum = 0;
+        for (let l = i; l < r; l++) sum += t[i * b + l]! * g[l * b + r]!;
+        t[i * b + r] = -tr * sum;
+      }
+      t[r * b + r] = tr;
+    }
+
+    // Cᵀ ← Cᵀ − (Cᵀ·Y)·Tᵀ·Yᵀ on columns i0… of Cᵀ.
+    const pc = pct + 8 * i0;
+    kern.dgemm(0, 1, p, b, len, 1, pc, m, pyt, len, 0, pw, b);
+    kern.dgemm(0, 1, p, b, b, 1, pw, b, pt, b, 0, pw2, b);
+    kern.dgemm(0, 0, p, len, b, -1, pw2, b, pyt, len, 1, pc, m);
+  }
+}
