@@ -1,6 +1,7 @@
 // `deeplin list`: the scenarios with their grid sizes.
 import type { Command } from 'commander';
 import { loadScenarios, scenarioModuleUrl } from '../experiments/registry.js';
+import { prettyMath } from '../experiments/report/format.js';
 
 function gridSize(grid: () => unknown[]): number | string {
   try {
@@ -26,7 +27,9 @@ export function registerList(program: Command): void {
         return;
       }
       const rows = [['id', 'name', 'configs', 'quick', 'title'],
-        ...items.map((i) => [i.id, i.name, String(i.configs), String(i.quickConfigs), i.title])];
+        ...items.map((i) => [
+          i.id, i.name, String(i.configs), String(i.quickConfigs), prettyMath(i.title),
+        ])];
       const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
       const text = rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell
         : cell.padEnd(widths[c]!))).join('  '));

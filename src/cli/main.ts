@@ -48,6 +48,7 @@ try {
     const e = err instanceof Error ? err : new Error(String(err));
     process.stderr.write(`error: ${e.message}\n`);
     if (process.env.DEEPLIN_DEBUG) process.stderr.write(`${e.stack}\n`);
+    else process.stderr.write('(DEEPLIN_DEBUG=1 shows where it failed)\n');
     exitCode = 1;
   }
 }

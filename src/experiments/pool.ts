@@ -135,8 +135,12 @@ export class WorkerPool {
         const onMessage = (m: FromWorker) => {
           if (m.type === 'error') {
             const config = JSON.stringify(configs.get(`${m.scenario}#${m.index}`));
-            finish(new ScenarioRunFailed(
-              `${m.scenario}: config #${m.index} ${config} failed: ${m.message}\n${m.stack}`));
+            // The worker's stack goes on the error, where DEEPLIN_DEBUG=1 shows it; the message
+            // says what failed in the words of the library's own error.
+            const failed = new ScenarioRunFailed(
+              `${m.scenario}: config #${m.index} ${config} failed: ${m.message}`);
+            failed.stack = `${failed.name}: ${failed.message}\n${m.stack}`;
+            finish(failed);
             return;
           }
           if (m.type !== 'result') return;
