@@ -39,6 +39,10 @@ describe('grid', () => {
       .toThrow(/T.grid: override 'h' takes finite numbers; got 'abc'/);
     expect(() => makeGrid('T', spec, { quick: false, overrides: { maxSteps: 'Infinity' } }))
       .toThrow(/override 'maxSteps' takes finite numbers; got 'Infinity'/);
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { h: '0' } }))
+      .toThrow(/T.grid: override 'h' takes positive numbers, as its grid does; got '0'/);
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { s: '-1' } }))
+      .toThrow(/override 's' takes positive numbers, as its grid does; got '-1'/);
     expect(() => makeGrid('T', words, { quick: true, overrides: { part: 'diag' } }))
       .toThrow(/override 'part' takes one of woodworth, azulay; got 'diag'/);
     expect(() => makeGrid('T', spec, { quick: false, overrides: { seeds: '1000000' } }))

@@ -84,7 +84,8 @@ export function makeGrid(
 
 /**
  * One `--set` value, of the kind the grid's own values have: a finite number where they are
- * numbers, one of them where they are words; checked here so no worker starts on a bad value.
+ * numbers (a positive one where they all are: depths, widths, scales, step budgets), one of
+ * them where they are words; checked here so no worker starts on a bad value.
  */
 function overrideValue(id: string, key: string, raw: string, defaults: (Value | undefined)[]) {
   const value = parseValue(raw);
@@ -93,6 +94,11 @@ function overrideValue(id: string, key: string, raw: string, defaults: (Value | 
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new InvalidArgument(
         `${id}.grid: override '${key}' takes finite numbers; got '${raw}'`,
+      );
+    }
+    if (known.every((v) => (v as number) > 0) && !((value as number) > 0)) {
+      throw new InvalidArgument(
+        `${id}.grid: override '${key}' takes positive numbers, as its grid does; got '${raw}'`,
       );
     }
   } else if (known.every((v) => typeof v === 'string') && !(known as Value[]).includes(value)) {
