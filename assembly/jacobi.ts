@@ -123,6 +123,14 @@ function dscaledRotDot(len: i32, px: usize, py: usize, pz: usize, f: f64, g: f64
   return sum;
 }
 
+/**
+ * Squared norms below this (norms below 2^-484) count as zero: the squares of such a row's
+ * entries are at or near the subnormal range, where its norm and dot products lose bits and no
+ * rotation can make the pair orthogonal to working precision (Jacobi would spin until its cap).
+ * Callers scale so that such rows are singular values they flush to zero (svd: below 2^-480).
+ */
+const NEGLIGIBLE_SQ: f64 = reinterpret<f64>(<u64>(1023 - 968) << 52);
+
 /** Row i of X (and V) ← e_i·row i, e_i ← 1. */
 function foldScale(
   i: i32, m: i32, px: usize, ldx: i32, pv: usize, nv: i32, ldv: i32, pe: usize,
@@ -158,7 +166,7 @@ function pairRun(
     if (!known && get(pf, i) < seen && get(pf, j) < seen) continue;
     const a = get(pd, i);
     const b = get(pd, j);
-    if (a == 0 || b == 0) continue;
+    if (a < NEGLIGIBLE_SQ || b < NEGLIGIBLE_SQ) continue;
     const xj = row(px, ldx, j);
     const ei = get(pe, i);
     const ej = get(pe, j);
@@ -211,7 +219,8 @@ function pairRun(
  * Orthogonalize the n rows of X (length m, leading dimension ldx) by plane rotations, applying
  * each to the rows of V too when pv ≠ 0 (length nv, leading dimension ldv). A pair (i, j) is
  * rotated when |x_i·x_j| > tol·‖x_i‖·‖x_j‖. Returns the number of sweeps used, or −maxSweeps
- * when the cap was reached unconverged. X must be scaled so that squared norms neither overflow
+ * when the cap was reached unconverged. Pairs with a row of squared norm below 2^-968 are left
+ * as they are (NEGLIGIBLE_SQ). X must be scaled so that squared norms neither overflow
  * nor underflow (with 1/fold to spare, for the fast rotations' scale factors). pd holds 3n
  * doubles: the squared norms, for each row the stamp (pair visit count) of its last change, and
  * its scale factor; a factor that falls below fold (svd: 2^-32) is multiplied into its row.

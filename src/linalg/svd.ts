@@ -60,7 +60,11 @@ export interface SvdResult {
   V: Matrix | null;
 }
 
-/** log2 of the largest entry after scaling, and of the smallest singular value kept. */
+/**
+ * log2 of the largest entry after scaling, and of the smallest singular value kept. FLUSH stays
+ * above the Jacobi kernel's negligible row norm (2^-484, assembly/jacobi.ts), so every row that
+ * Jacobi leaves unrotated comes out as a flushed zero and is completed orthonormally.
+ */
 const TOP = 400;
 const FLUSH = -480;
 

@@ -110,6 +110,27 @@ describe('svd identities', () => {
     expect(g.s[1]!).toBeLessThan(1e-15 * g.s[0]!);
   });
 
+  it('one column 1e266…1e306 times the rest: converges, the rest flushed (documented)', () => {
+    // The other columns' values sit below 2^-480 of the largest after scaling, so they are the
+    // documented flushed zeros; Jacobi used to spin on their subnormal squared norms until its
+    // cap (ConvergenceFailure) for about 1 input in 8 of this family.
+    for (const n of [2, 3, 4, 6, 10]) {
+      for (let seed = 0; seed < 8; seed++) {
+        for (const e of [266, 280, 306]) {
+          const a = Matrix.randn(n, n, { seed });
+          let column = 0;
+          for (let i = 0; i < n; i++) column += a.data[i * n + (seed % n)]! ** 2;
+          for (let i = 0; i < n; i++) a.data[i * n + (seed % n)]! *= 10 ** e;
+          const f = checkContract(a, 'full');
+          // σ₁ is that column's norm, up to the rest's relative size (< 1e-265).
+          expect(Math.abs(f.s[0]! / 10 ** e / Math.sqrt(column) - 1)).toBeLessThan(1e-14);
+          // Below 2^-880 ≈ 1e-265 of the largest entry: flushed (at 1e266 some stay, rightly).
+          if (e >= 280) expect(Array.from(f.s.slice(1))).toEqual(new Array(n - 1).fill(0));
+        }
+      }
+    }
+  });
+
   it('zero matrix: s = 0 and identity vectors', () => {
     const f = svd(new Matrix(4, 3), { vectors: 'full' });
     expect(Array.from(f.s)).toEqual([0, 0, 0]);
