@@ -6,6 +6,7 @@ import { matmul } from '../linalg/products.js';
 import { distance, parameterNorm } from './metrics.js';
 import { DeepLinearNetwork } from './network.js';
 import { tangentKernel, lazySolution } from './lazy.js';
+import { normalizingExponent, scaledData } from '../linalg/scaling.js';
 import {
   firstLayerPrediction, frozenLayersSolution, projectionOfInit, weightNormFloor,
 } from './theory.js';
@@ -77,7 +78,13 @@ export function gaps(net: DeepLinearNetwork): Gaps {
     if (floor > 0) out.weightNormRatio = parameterNorm(now) / floor;
   }
   if (net.lazyAlpha) {
-    const lazy = lazySolution(A, B, tangentKernel(start, net.frozen));
+    // The kernel is homogeneous of degree 2h in the factors and θ_lazy does not change when
+    // the kernel is scaled, so the factors are brought to a largest entry near 1 first: tiny
+    // or huge initializations would otherwise give a kernel of zeros or infinities.
+    const nonzero = start.filter((f) => f.data.some((v) => v !== 0));
+    const e = nonzero.length ? Math.min(...nonzero.map((f) => normalizingExponent(f.data))) : 0;
+    const unit = start.map((f) => new Matrix(f.rows, f.cols, scaledData(f.data, e)));
+    const lazy = lazySolution(A, B, tangentKernel(unit, net.frozen));
     out.lazy = distance(theta, entries(lazy));
   }
   return out;

@@ -10,6 +10,7 @@ import {
 } from './arguments.js';
 import { imbalanceChecked, norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
+import { normalized, unscaleChecked } from '../linalg/scaling.js';
 
 export { minNormSolution } from '../linalg/pinv.js';
 
@@ -113,16 +114,23 @@ export function frozenLayersSolution(
         (layers.length ? `${layers[0]!.rows} rows` : 'no layers'),
     );
   }
-  const w = chainProduct(fn, 'layers', layers);
+  // W = 2^E·Ŵ with every layer normalized by a power of two: W(AW)⁺ = Ŵ(AŴ)⁺ does not depend
+  // on the scale, so small or large layers whose product leaves the f64 range still give the
+  // limit; only the term W·X0 carries 2^E (and underflows or overflows as its true value does).
+  const scaled = layers.map((l) => normalized(l));
+  const w = chainProduct(fn, 'layers', scaled.map((l) => l.As));
+  const scaleExp = -scaled.reduce((sum, l) => sum + l.e, 0);
   const start = x0 === undefined
     ? new Float64Array(w.cols * t.k)
     : checkLikeTargets(fn, 'x0', x0, w.cols, t, `m_h×k, W_h is ${shapeOf(
       layers[layers.length - 1]!.rows, w.cols)}`);
   const k = matmul(a, w);
-  const r = matmul(k, new Matrix(w.cols, t.k, start)).data.map((v, i) => t.data[i]! - v);
-  const dx = matmul(pinv(k), new Matrix(t.n, t.k, r)).data;
-  const x = new Matrix(w.cols, t.k, start.map((v, i) => v + dx[i]!));
-  return asTargets(t, t.d, matmul(w, x).data);
+  const wx0 = matmul(w, new Matrix(w.cols, t.k, start)).data;
+  unscaleChecked(fn, 'W·x0 entry', wx0, scaleExp);
+  const r = matmul(a, new Matrix(t.d, t.k, wx0)).data.map((v, i) => t.data[i]! - v);
+  const dx = matmul(pinv(k), new Matrix(t.n, t.k, r));
+  const theta = matmul(w, dx).data.map((v, i) => v + wx0[i]!);
+  return asTargets(t, t.d, theta);
 }
 
 /** T2's prediction: the null-space part of θ and the limit it implies. */

@@ -80,6 +80,40 @@ describe('T0 and T1 with k = 2', () => {
   });
 });
 
+describe('T1 and T6 at extreme scales', () => {
+  const W1 = Matrix.randn(20, 6, { seed: 71 });
+  const W2 = Matrix.randn(6, 6, { seed: 72 });
+  const times = (m: Matrix, t: number) => new Matrix(m.rows, m.cols, m.data.map((v) => v * t));
+
+  it('T1 with X0 = 0 does not depend on the layers\' scale, even where W1·W2 leaves f64', () => {
+    // W(AW)⁺B is invariant under W → tW; at t = 1e-170 the product W1·W2 is ~1e-340 (used to
+    // give θ = 0 silently) and at 1e-160 pinv(AW) overflowed.
+    const reference = frozenLayersSolution(A, B, [W1, W2]);
+    const scale = norm(reference.data);
+    for (const t of [1e-200, 1e-170, 1e-160, 1e160, 1e200]) {
+      const theta = frozenLayersSolution(A, B, [times(W1, t), times(W2, t)]);
+      expect(norm(sub(theta.data, reference.data)) / scale).toBeLessThan(1e-12);
+    }
+  });
+
+  it('the lazy gap at initialization is the same from a 1e-170 start as from a unit one', () => {
+    const at = (scale: number) => {
+      const net = new DeepLinearNetwork({ A, b: B, widths: [6], lazyAlpha: 1e8, seed: 5,
+        init: { kind: 'gaussian', scale } });
+      try {
+        return gaps(net).lazy!;
+      } finally {
+        net.dispose();
+      }
+    };
+    // The predictor α(θ − θ0) starts at 0 and θ_lazy only sees the kernel's directions, which a
+    // common scale of every factor leaves alone (degree 2h).
+    const unit = at(1);
+    expect(unit).toBeGreaterThan(0.1);
+    expect(Math.abs(at(1e-170) - unit) / unit).toBeLessThan(1e-12);
+  });
+});
+
 describe('T2 with k = 2', () => {
   it('the first-layer identity holds at every recorded step, and the limit follows', () => {
     const net = new DeepLinearNetwork({
