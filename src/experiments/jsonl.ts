@@ -110,6 +110,8 @@ export class RunLog {
     readonly resumed: LogContents | undefined,
     /** Where an earlier log that could not be resumed was moved, if there was one. */
     readonly movedAside: string | undefined = undefined,
+    /** Whether that move replaced an older moved-aside log. */
+    readonly replacedOld = false,
   ) {}
 
   /**
@@ -128,11 +130,13 @@ export class RunLog {
       return log;
     }
     let movedAside: string | undefined;
+    let replacedOld = false;
     if (existsSync(path)) {
       movedAside = `${path}.old`;
+      replacedOld = existsSync(movedAside);
       renameSync(path, movedAside);
     }
-    const log = new RunLog(openSync(path, 'w'), undefined, movedAside);
+    const log = new RunLog(openSync(path, 'w'), undefined, movedAside, replacedOld);
     log.append(header);
     return log;
   }

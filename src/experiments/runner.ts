@@ -150,7 +150,9 @@ function openScenario(
     // A rerun with other options, shard or code must not lose the earlier rows unannounced.
     const why = opts.fresh ? 'a fresh start was asked for' :
       'it holds a run with other options, shard or code';
-    opts.onNotice?.(`${scenario.id}: moved ${path} to ${log.movedAside} (${why}); started anew`);
+    const replaced = log.replacedOld ? ', replacing the one there' : '';
+    opts.onNotice?.(
+      `${scenario.id}: moved ${path} to ${log.movedAside}${replaced} (${why}); started anew`);
   }
   return {
     outcome, log, keys, total, done: outcome.resumed, ran: 0,

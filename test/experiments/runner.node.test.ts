@@ -100,7 +100,15 @@ describe('runSweep', () => {
         '(it holds a run with other options, shard or code); started anew'));
     expect(existsSync(`${path}.old`)).toBe(true);
     expect(readLog(`${path}.old`)!.header.quick).toBe(true);
-    expect(readLog(logPath(dir, 'FA'))!.header.quick).toBe(false);
+    expect(readLog(path)!.header.quick).toBe(false);
+
+    // A third run with other options again: the move replaces the .old of the first, and says so.
+    const third: string[] = [];
+    await sweep(dir, { quick: true, onNotice: (m) => third.push(m) });
+    expect(third[0]).toBe(`FA: moved ${path} to ${path}.old, replacing the one there ` +
+      '(it holds a run with other options, shard or code); started anew');
+    expect(readLog(`${path}.old`)!.header.quick).toBe(false);
+    expect(readLog(path)!.header.quick).toBe(true);
   });
 
   it('starts afresh with `fresh`, and when the scenario code changed', async () => {

@@ -32,6 +32,13 @@ describe('grid', () => {
       .toThrow(/T.grid: unknown override 'depth'; expected one of seeds, h, s, maxSteps/);
   });
 
+  it('takes no key of Object.prototype for an axis or parameter', () => {
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      expect(() => makeGrid('T', spec, { quick: false, overrides: { [key]: '1' } }))
+        .toThrow(new RegExp(`T.grid: unknown override '${key}'; expected one of seeds, h, s`));
+    }
+  });
+
   it('refuses override values of the wrong kind before any run starts', () => {
     const words = { full: { axes: { part: ['woodworth', 'azulay'] }, seeds: 1 },
       quick: { axes: { part: ['woodworth'] }, seeds: 1 } };

@@ -52,10 +52,10 @@ export function makeGrid(
         );
       }
       seeds = n;
-    } else if (key in axes) {
+    } else if (Object.hasOwn(axes, key)) {
       axes[key] = raw.split(',').map((r) => overrideValue(id, key, r, [
         ...spec.full.axes[key] ?? [], ...spec.quick.axes[key] ?? []]));
-    } else if (key in params) {
+    } else if (Object.hasOwn(params, key)) {
       const defaults = [spec.full.params?.[key], spec.quick.params?.[key]];
       params[key] = overrideValue(id, key, raw, defaults);
     } else {
