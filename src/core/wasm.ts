@@ -43,7 +43,15 @@ async function compile(source?: WasmSource): Promise<WebAssembly.Module> {
   if (source === undefined) return WebAssembly.compile(decodeBase64(wasmBase64));
   if (source instanceof WebAssembly.Module) return source;
   if (typeof source !== 'string' && !(source instanceof URL)) return WebAssembly.compile(source);
-  const url = new URL(source, globalThis.location?.href);
+  let url: URL;
+  try {
+    url = new URL(source, globalThis.location?.href);
+  } catch {
+    throw new InvalidArgument(
+      `init: argument 'source' must be a URL of kernels.wasm, its bytes or a compiled module; ` +
+        `got the string '${String(source).slice(0, 80)}', which is no URL`,
+    );
+  }
   if (url.protocol === 'file:') {
     // No import statement for fs, so browser bundlers have nothing to resolve.
     const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } })

@@ -179,8 +179,8 @@ function svdTall(
     const sweeps = jacobiOnR(s, n, m, pc, px, pv, pd, maxSweeps);
     if (sweeps < 0) {
       throw new ConvergenceFailure(
-        `${fn}: one-sided Jacobi on the ${m}×${n} argument 'A' did not converge within ` +
-          `${-sweeps} sweeps`,
+        `${fn}: one-sided Jacobi on the ${transposed ? `${n}×${m}` : `${m}×${n}`} ` +
+          `argument 'A' did not converge within ${-sweeps} sweeps`,
       );
     }
     k.djacobiFinish(n, n, px, n, pv, n, n, pd);

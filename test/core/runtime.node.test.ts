@@ -55,6 +55,17 @@ describe('the built package in a fresh Node process', () => {
       'NotInitialized', true, 'deeplin: the Wasm kernels are not loaded; await init() first']);
     expect(second).toBe('false');
   });
+
+  it('rejects a string that is no URL with InvalidArgument, not a bare TypeError', () => {
+    const r = runCjs(`
+      const d = require(${JSON.stringify(root)});
+      d.init('http://[oops').catch((e) => console.log(JSON.stringify(
+        [e.name, e instanceof d.InvalidArgument, e.message])));`);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(['InvalidArgument', true, "init: argument 'source' must " +
+      "be a URL of kernels.wasm, its bytes or a compiled module; got the string 'http://[oops', " +
+      'which is no URL']);
+  });
 });
 
 describe('the Wasm build', () => {
