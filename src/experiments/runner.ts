@@ -9,6 +9,7 @@ import { InvalidArgument } from '../core/errors.js';
 import { codeFingerprint } from './fingerprint.js';
 import { configKey, gridHash, LOG_FORMAT, RunLog, type LogHeader } from './jsonl.js';
 import { WorkerPool, type Task } from './pool.js';
+import { lockRows } from './outlock.js';
 import { inShard, type Shard } from './shard.js';
 import type { Config, Row, Scenario } from './types.js';
 
@@ -175,10 +176,11 @@ export async function runSweep(
   if (!Number.isInteger(opts.jobs) || opts.jobs < 1) {
     throw new InvalidArgument(`runSweep: jobs must be a positive integer; got ${opts.jobs}`);
   }
+  const code = codeFingerprint(opts.moduleUrl);
   mkdirSync(join(opts.outDir, 'rows'), { recursive: true });
+  const unlock = lockRows(join(opts.outDir, 'rows'));
   const pending: Task[] = [];
   const open = new Map<string, Open>();
-  const code = codeFingerprint(opts.moduleUrl);
   try {
     for (const s of scenarios) open.set(s.id, openScenario(s, opts, code, pending));
     for (const o of open.values()) {
@@ -221,6 +223,7 @@ export async function runSweep(
       }
       o.log.close();
     }
+    unlock();
   }
   return [...open.values()].map((o) => o.outcome);
 }

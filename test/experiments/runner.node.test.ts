@@ -111,6 +111,19 @@ describe('runSweep', () => {
     expect(readLog(path)!.header.quick).toBe(true);
   });
 
+  it('refuses a second sweep into the same directory while the first runs', async () => {
+    const dir = freshDir();
+    const first = sweep(dir, { overrides: { delay: '20' } });
+    await expect(sweep(dir)).rejects.toThrow(
+      `runSweep: ${join(dir, 'rows')} is in use by another run (process ${process.pid}); ` +
+        'wait for it to finish or give another output directory');
+    await first;
+    // Released when the first ends, and a lock left by a process that no longer runs is stale.
+    expect(existsSync(join(dir, 'rows', '.lock'))).toBe(false);
+    writeFileSync(join(dir, 'rows', '.lock'), '2147483646');
+    expect((await sweep(dir, { overrides: { delay: '20' } }))[0]!.resumed).toBe(18);
+  });
+
   it('starts afresh with `fresh`, and when the scenario code changed', async () => {
     const dir = freshDir();
     await sweep(dir);
