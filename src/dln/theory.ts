@@ -10,7 +10,7 @@ import {
 } from './arguments.js';
 import { imbalanceChecked, norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
-import { normalized, unscaleChecked } from '../linalg/scaling.js';
+import { normalizingExponent, scaledData, unscaleChecked } from '../linalg/scaling.js';
 
 export { minNormSolution } from '../linalg/pinv.js';
 
@@ -49,6 +49,36 @@ function chainProduct(fn: string, name: string, layers: Matrix[], first = 0): Ma
     }
   }
   return p;
+}
+
+/** Magnitudes within 2^±256 of 1 are left alone: products of two stay far inside f64. */
+const SAFE_EXPONENT = 256;
+
+/** m itself, or m·2^e with its largest entry brought into [1, 2) when it is far from 1. */
+function nearUnit(m: Matrix): { m: Matrix; e: number } {
+  const e = normalizingExponent(m.data);
+  if (Math.abs(e) <= SAFE_EXPONENT) return { m, e: 0 };
+  return { m: new Matrix(m.rows, m.cols, scaledData(m.data, e)), e };
+}
+
+/**
+ * The product of layers as 2^exponent·product, every partial product kept near unit scale, so
+ * that a product beyond the f64 range (layers of 1e-170, say) still has its direction. Layers
+ * of moderate size are used as they are, so the usual case costs one max-scan a layer.
+ */
+function scaledChain(
+  fn: string, name: string, layers: Matrix[],
+): { product: Matrix; exponent: number } {
+  checkFactors(fn, name, layers);
+  checkChain(fn, name, layers);
+  let { m: p, e: shift } = nearUnit(layers[0]!);
+  for (let i = 1; i < layers.length; i++) {
+    const next = nearUnit(layers[i]!);
+    const step = nearUnit(matmul(p, next.m));
+    p = step.m;
+    shift += next.e + step.e;
+  }
+  return { product: p, exponent: -shift };
 }
 
 /**
@@ -114,12 +144,10 @@ export function frozenLayersSolution(
         (layers.length ? `${layers[0]!.rows} rows` : 'no layers'),
     );
   }
-  // W = 2^E·Ŵ with every layer normalized by a power of two: W(AW)⁺ = Ŵ(AŴ)⁺ does not depend
-  // on the scale, so small or large layers whose product leaves the f64 range still give the
-  // limit; only the term W·X0 carries 2^E (and underflows or overflows as its true value does).
-  const scaled = layers.map((l) => normalized(l));
-  const w = chainProduct(fn, 'layers', scaled.map((l) => l.As));
-  const scaleExp = -scaled.reduce((sum, l) => sum + l.e, 0);
+  // W = 2^E·Ŵ (scaledChain): W(AW)⁺ = Ŵ(AŴ)⁺ does not depend on the scale, so layers whose
+  // product leaves the f64 range still give the limit; only the term W·X0 carries 2^E (and
+  // underflows or overflows as its true value does).
+  const { product: w, exponent: scaleExp } = scaledChain(fn, 'layers', layers);
   const start = x0 === undefined
     ? new Float64Array(w.cols * t.k)
     : checkLikeTargets(fn, 'x0', x0, w.cols, t, `m_h×k, W_h is ${shapeOf(

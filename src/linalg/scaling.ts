@@ -33,8 +33,16 @@ export function normalizingExponent(data: Float64Array): number {
 /** data·2^e into a new array. */
 export function scaledData(data: Float64Array, e: number): Float64Array {
   const out = new Float64Array(data.length);
-  if (e === 0) out.set(data);
-  else for (let i = 0; i < data.length; i++) out[i] = timesPow2(data[i]!, e);
+  if (e === 0) {
+    out.set(data);
+  } else if (Math.abs(e) <= 1000) {
+    // 2^e itself is finite and normal here, so one multiplication rounds at most once, where
+    // the product turns subnormal, exactly as timesPow2's steps would.
+    const factor = 2 ** e;
+    for (let i = 0; i < data.length; i++) out[i] = data[i]! * factor;
+  } else {
+    for (let i = 0; i < data.length; i++) out[i] = timesPow2(data[i]!, e);
+  }
   return out;
 }
 
