@@ -2,7 +2,7 @@
 // throws a named error that names the field, the rule and the value that came.
 import { InvalidArgument, NonFiniteInput, ShapeMismatch, shapeOf } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
-import { checkFinite, checkNonEmpty } from '../linalg/validate.js';
+import { checkFinite, checkKnownKeys, checkNonEmpty } from '../linalg/validate.js';
 import type { FactorInit, NetworkConfig, TrainOptions } from './types.js';
 
 const FN = 'DeepLinearNetwork';
@@ -207,6 +207,9 @@ export function checkTrainOptions(opts: TrainOptions): void {
   if (typeof opts !== 'object' || opts === null) {
     throw new InvalidArgument(`${fn}: options must be an object; got ${kindOf(opts)}`);
   }
+  const known: (keyof TrainOptions)[] =
+    ['step', 'maxSteps', 'lossTol', 'gradTol', 'every', 'momentum', 'record'];
+  checkKnownKeys(fn, opts, known);
   const { step, maxSteps } = opts;
   if (step !== 'auto' && !(typeof step === 'number' && Number.isFinite(step) && step > 0)) {
     throw new RangeError(`${fn}: option 'step' must be a finite number > 0 or 'auto'; got ${step}`);

@@ -55,7 +55,7 @@ function rankOf(s: Float64Array, cutoff: number): number {
  * @throws {Overflow} when an entry of A⁺ is beyond the f64 range (e.g. A = [[1e-310]])
  */
 export function pinv(a: Matrix, opts: RcondOptions = {}): Matrix {
-  checkOptions('pinv', opts);
+  checkOptions('pinv', opts, ['rcond']);
   checkOperand('pinv', 'A', a);
   const { As, e } = normalized(a);
   const P = pinvNormalized(As, opts);
@@ -203,7 +203,7 @@ export function lstsq(a: Matrix, b: Matrix, opts?: RcondOptions): {
 export function lstsq(
   a: Matrix, b: Float64Array | readonly number[] | Matrix, opts: RcondOptions = {},
 ): { x: Float64Array | Matrix; residual: number; rank: number; s: Float64Array } {
-  checkOptions('lstsq', opts);
+  checkOptions('lstsq', opts, ['rcond']);
   const sol = minNorm('lstsq', a, b, opts, true);
   const x = unscaledSolution('lstsq', sol, b instanceof Matrix);
   const R = matmul(sol.As, sol.Xs, { checkFinite: false });
@@ -220,7 +220,7 @@ export function lstsq(
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
  */
 export function rank(a: Matrix, opts: RcondOptions = {}): number {
-  checkOptions('rank', opts);
+  checkOptions('rank', opts, ['rcond']);
   checkOperand('rank', 'A', a);
   const { s } = svdOf('rank', normalized(a).As, 'none');
   return rankOf(s, cutoffOf('rank', a, s, opts));

@@ -70,7 +70,8 @@ function checkedVector(fn: string, name: string, value: unknown): Float64Array {
  * @example matmul(Matrix.fromRows([[1, 2], [3, 4]]), Matrix.eye(2)).toArray() // [[1, 2], [3, 4]]
  */
 export function matmul(a: Matrix, b: Matrix, opts?: MatmulOptions): Matrix {
-  const o = checkOptions('matmul', opts);
+  const o = checkOptions('matmul', opts,
+    ['transposeA', 'transposeB', 'alpha', 'checkFinite']);
   const transposeA = checkFlag('matmul', 'transposeA', o.transposeA, false);
   const transposeB = checkFlag('matmul', 'transposeB', o.transposeB, false);
   const finite = finiteFlag('matmul', o);
@@ -111,7 +112,7 @@ export function matmul(a: Matrix, b: Matrix, opts?: MatmulOptions): Matrix {
  * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function matvec(a: Matrix, x: VectorLike, opts?: MatvecOptions): Float64Array {
-  const o = checkOptions('matvec', opts);
+  const o = checkOptions('matvec', opts, ['transpose', 'checkFinite']);
   const transpose = checkFlag('matvec', 'transpose', o.transpose, false);
   const finite = finiteFlag('matvec', o);
   checkedMatrix('matvec', 'A', a);
@@ -152,7 +153,7 @@ function vectorPair(fn: string, x: VectorLike, y: VectorLike): [Float64Array, Fl
  * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function dot(x: VectorLike, y: VectorLike, opts?: FiniteOptions): number {
-  const finite = finiteFlag('dot', checkOptions('dot', opts));
+  const finite = finiteFlag('dot', checkOptions('dot', opts, ['checkFinite']));
   const [xv, yv] = vectorPair('dot', x, y);
   const r = withScratch((s) => wasm().ddot(
     xv.length, copyInChecked(s, 'dot', 'x', xv, finite), copyInChecked(s, 'dot', 'y', yv, finite),
@@ -172,7 +173,7 @@ export function dot(x: VectorLike, y: VectorLike, opts?: FiniteOptions): number 
 export function axpy(
   alpha: number, x: VectorLike, y: VectorLike, opts?: FiniteOptions,
 ): Float64Array {
-  const finite = finiteFlag('axpy', checkOptions('axpy', opts));
+  const finite = finiteFlag('axpy', checkOptions('axpy', opts, ['checkFinite']));
   checkScalar('axpy', 'alpha', alpha);
   const [xv, yv] = vectorPair('axpy', x, y);
   return withScratch((s) => {
@@ -191,7 +192,7 @@ export function axpy(
  * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function scale(alpha: number, x: VectorLike, opts?: FiniteOptions): Float64Array {
-  const finite = finiteFlag('scale', checkOptions('scale', opts));
+  const finite = finiteFlag('scale', checkOptions('scale', opts, ['checkFinite']));
   checkScalar('scale', 'alpha', alpha);
   const xv = checkedVector('scale', 'x', x);
   return withScratch((s) => {
@@ -211,7 +212,7 @@ export function scale(alpha: number, x: VectorLike, opts?: FiniteOptions): Float
  * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function norm2(x: VectorLike, opts?: FiniteOptions): number {
-  const finite = finiteFlag('norm2', checkOptions('norm2', opts));
+  const finite = finiteFlag('norm2', checkOptions('norm2', opts, ['checkFinite']));
   const xv = checkedVector('norm2', 'x', x);
   const r = withScratch((s) => wasm().dnrm2(xv.length, copyInChecked(s, 'norm2', 'x', xv, finite)));
   if (finite) checkResult('norm2', Float64Array.of(r));
@@ -225,7 +226,7 @@ export function norm2(x: VectorLike, opts?: FiniteOptions): number {
  * @throws {Overflow} when the result leaves the f64 range (unless checkFinite: false)
  */
 export function frobenius(a: Matrix, opts?: FiniteOptions): number {
-  const finite = finiteFlag('frobenius', checkOptions('frobenius', opts));
+  const finite = finiteFlag('frobenius', checkOptions('frobenius', opts, ['checkFinite']));
   checkedMatrix('frobenius', 'A', a);
   const r = withScratch((s) => wasm().dnrm2(
     a.size, copyInChecked(s, 'frobenius', 'A', a.data, finite, a.cols),

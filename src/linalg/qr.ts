@@ -31,7 +31,7 @@ export interface QrOptions {
  * @throws {Overflow} when an entry of R is beyond the f64 range (|R_ij| ≤ √m·max|a_ij|)
  */
 export function qr(a: Matrix, opts: QrOptions = {}): { Q: Matrix; R: Matrix } {
-  checkOptions('qr', opts);
+  checkOptions('qr', opts, ['mode']);
   const mode = opts.mode ?? 'reduced';
   if (mode !== 'reduced' && mode !== 'complete') {
     throw new InvalidArgument(

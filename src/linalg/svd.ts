@@ -92,7 +92,7 @@ export const MAX_JACOBI_SWEEPS = 60;
  * @example svd(Matrix.fromRows([[3, 0], [0, -4]])).s // Float64Array [4, 3]
  */
 export function svd(a: Matrix, opts: SvdOptions = {}): SvdResult {
-  checkOptions('svd', opts);
+  checkOptions('svd', opts, ['vectors', 'maxSweeps']);
   const vectors = opts.vectors ?? 'thin';
   if (vectors !== 'thin' && vectors !== 'full' && vectors !== 'none') {
     throw new InvalidArgument(

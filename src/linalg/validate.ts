@@ -114,14 +114,31 @@ export function checkResult(fn: string, data: Float64Array, cols?: number): void
  * `f(A, null)` fails loudly instead of meaning something by accident).
  * @throws {InvalidArgument} naming the function and what came
  */
-export function checkOptions<T extends object>(fn: string, value: T | undefined): Partial<T> {
+export function checkOptions<T extends object>(
+  fn: string, value: T | undefined, known: readonly (keyof T & string)[],
+): Partial<T> {
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidArgument(
       `${fn}: argument 'opts' must be an options object or undefined; got ${kindOf(value)}`,
     );
   }
+  checkKnownKeys(fn, value, known);
   return value;
+}
+
+/**
+ * A misspelt option (`tranposeA`, `stepp`) would otherwise be ignored and its default used
+ * without a word, as keyword arguments never are in numpy or PyTorch.
+ * @throws {InvalidArgument} naming the first unknown key and the accepted ones
+ */
+export function checkKnownKeys(fn: string, value: object, known: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      const accepted = known.length ? `one of ${known.join(', ')}` : 'no options';
+      throw new InvalidArgument(`${fn}: unknown option '${key}'; expected ${accepted}`);
+    }
+  }
 }
 
 /**

@@ -83,4 +83,10 @@ describe('TrainOptions validation', () => {
     expect(() => net.train(opts as never)).toThrow(RangeError);
     expect(() => net.train(opts as never)).toThrow(msg);
   });
+
+  it('rejects a misspelt option, naming the accepted ones', () => {
+    expect(() => net.train({ stepp: 3, step: 0.1, maxSteps: 1 } as never)).toThrow(
+      "DeepLinearNetwork.train: unknown option 'stepp'; expected one of step, maxSteps, " +
+        'lossTol, gradTol, every, momentum, record');
+  });
 });

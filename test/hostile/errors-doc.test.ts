@@ -31,6 +31,8 @@ const calls: [string, () => unknown][] = [
   ['InvalidArgument', () => lib.svd([[1, 2]] as unknown as lib.Matrix)],
   ['InvalidArgument', () => lib.svd(Matrix.eye(2), { vectors: 'all' as 'thin' })],
   ['InvalidArgument', () => lib.pinv(Matrix.eye(2), { rcond: -1 })],
+  ['InvalidArgument', () => lib.matmul(Matrix.eye(2), Matrix.eye(2),
+    { tranposeB: true } as never)],
   ['InvalidArgument', () => new Matrix(1, 2, [1, 2] as unknown as Float64Array)],
   ['RangeError', () => new Matrix(2, 1.5)],
   ['RangeError', () => new DeepLinearNetwork({ A: Matrix.eye(2), b: Float64Array.of(1, 2),

@@ -183,6 +183,16 @@ describe('boolean options', () => {
   const A = Matrix.fromRows([[1, 2, 3], [4, 5, 6]]);
   const bad = <T>(v: unknown) => v as T;
 
+  it('refuse a misspelt option instead of using its default silently', () => {
+    expect(() => matmul(A, A, bad({ tranposeB: true }))).toThrow(
+      "matmul: unknown option 'tranposeB'; expected one of transposeA, transposeB, alpha, " +
+        'checkFinite');
+    expect(() => matvec(A, [1, 2], bad({ transposed: true }))).toThrow(
+      "matvec: unknown option 'transposed'; expected one of transpose, checkFinite");
+    expect(() => dot([1], [2], bad({ finite: false }))).toThrow(
+      "dot: unknown option 'finite'; expected one of checkFinite");
+  });
+
   it('refuse anything but true, false or absent, naming the option and the type', () => {
     expect(() => matmul(A, A, { transposeA: bad('yes') })).toThrow(InvalidArgument);
     expect(() => matmul(A, A, { transposeA: bad('yes') })).toThrow(

@@ -183,5 +183,7 @@ describe('svd errors', () => {
     const a = Matrix.eye(2);
     expect(() => svd(a, { vectors: 'some' as 'thin' })).toThrow(InvalidArgument);
     expect(() => svd(a, { maxSweeps: 0 })).toThrow(InvalidArgument);
+    expect(() => svd(a, { vector: 'none' } as never)).toThrow(
+      "svd: unknown option 'vector'; expected one of vectors, maxSweeps");
   });
 });

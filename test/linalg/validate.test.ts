@@ -64,13 +64,17 @@ describe('validate', () => {
 });
 
 describe('option checks', () => {
-  it('checkOptions passes objects and undefined, refuses the rest', () => {
+  it('checkOptions passes objects of known keys and undefined, refuses the rest', () => {
     const o = { a: 1 };
-    expect(checkOptions('f', o)).toBe(o);
-    expect(checkOptions('f', undefined)).toEqual({});
-    expect(() => checkOptions('f', null as unknown as object)).toThrow(InvalidArgument);
-    expect(() => checkOptions('f', 3 as unknown as object)).toThrow(
+    expect(checkOptions('f', o, ['a'])).toBe(o);
+    expect(checkOptions('f', undefined, ['a'])).toEqual({});
+    expect(() => checkOptions('f', null as unknown as object, [])).toThrow(InvalidArgument);
+    expect(() => checkOptions('f', 3 as unknown as object, [])).toThrow(
       "f: argument 'opts' must be an options object or undefined; got number 3");
+    expect(() => checkOptions('f', { a: 1, b: 2 }, ['a'])).toThrow(
+      "f: unknown option 'b'; expected one of a");
+    expect(() => checkOptions('f', { b: 2 } as object, [])).toThrow(
+      "f: unknown option 'b'; expected no options");
   });
 
   it('checkFlag takes true, false or absent only', () => {
