@@ -8,6 +8,10 @@
 // CPU time (process.cpuUsage), which leaves out the time the OS gives to other processes; on a
 // shared, busy machine the second is the steadier guide to the code's own speed.
 //
+// Beside them runs the machine's f64x2 ceiling (bench/ceiling/): a register-only loop of
+// independent multiplies and adds doing the same 2n³ flops, so "% ceiling" says how much of what
+// this core gave at that moment dgemm used, whatever the clock and the neighbours were doing.
+//
 // The relaxed-SIMD module (fused multiply-add tile, what init({ relaxedSimd: true }) loads where
 // the runtime validates it) gets its own row, its dgemm timed on operands in its own memory
 // beside the portable kernel's, with the ratio between the two. Node 20 validates relaxed SIMD
@@ -24,6 +28,7 @@ import { instantiate } from '../dist/core/generated/kernels.js';
 import { wasmBase64 as relaxedBase64 } from '../dist/core/generated/kernels-relaxed-base64.js';
 import { f64View } from '../dist/core/memory.js';
 import { machine, machineLine } from './machine.mjs';
+import { loadCeiling } from './ceiling/build.mjs';
 import { plainMatmul } from './lib/plain.mjs';
 import { saveResults } from './lib/results.mjs';
 
@@ -76,6 +81,8 @@ if (wantRelaxed && !rk) console.log('relaxed SIMD does not validate here: no rel
 
 await init();
 const k = wasm();
+const ceiling = await loadCeiling();
+const CEILING = 'f64x2 ceiling';
 const info = machine();
 console.log(machineLine(info));
 let sink = 0;
@@ -87,6 +94,7 @@ for (const n of SIZES) {
   const b = Matrix.randn(n, n, { seed: 2 });
   const mlA = new MlMatrix(a.toArray()), mlB = new MlMatrix(b.toArray());
   const flops = 2 * n ** 3;
+  const ceilingSteps = Math.round(flops / 40);
 
   // Operands resident in Wasm memory for the kernel-only task (no copies, no validation).
   const pa = k.allocBytes(8 * n * n), pb = k.allocBytes(8 * n * n), pc = k.allocBytes(8 * n * n);
@@ -113,6 +121,8 @@ for (const n of SIZES) {
       },
     } : {}),
     'ml-matrix mmul': () => Float64Array.from(mlA.mmul(mlB).to1DArray()),
+    [CEILING]: () => new Float64Array(
+      ceiling.memory.buffer, ceiling.mulAddCeiling(ceilingSteps, 1 + 1e-9, 1 - 1e-9), 2),
     'plain JS loop': () => plainMatmul(a.data, b.data, n),
   };
 
@@ -126,6 +136,7 @@ for (const n of SIZES) {
   for (const [name, fn] of Object.entries(tasks)) {
     const [ms, out] = timeOnce(fn);
     first[name] = ms;
+    if (name === CEILING) continue;
     reference ??= Float64Array.from(out);
     const diff = maxRelDiff(out, reference);
     if (!(diff <= 1e-13)) throw new Error(`gemm bench: ${name} at n=${n} is off by ${diff}`);
@@ -135,19 +146,21 @@ for (const n of SIZES) {
     const bench = new Bench({ name: `gemm n=${n} (${clock})`, ...benchOptions(n), now });
     for (const [name, fn] of Object.entries(tasks)) {
       bench.add(name, () => {
-        sink += fn()[n + 1];
+        const out = fn();
+        sink += out[Math.min(n + 1, out.length - 1)];
       });
     }
     await bench.run();
 
     for (const task of bench.tasks) {
       const lat = task.result.latency;
+      const taskFlops = task.name === CEILING ? 40 * ceilingSteps : flops;
       rows.push({
         // The first call is timed once, by the wall clock.
         clock, n, task: task.name, firstMs: clock === 'wall' ? first[task.name] : undefined,
         medianMs: lat.p50,
         meanMs: lat.mean, rmePct: lat.rme, samples: lat.samplesCount,
-        gflops: flops / lat.p50 / 1e6, bestGflops: flops / lat.min / 1e6,
+        gflops: taskFlops / lat.p50 / 1e6, bestGflops: taskFlops / lat.min / 1e6,
       });
     }
   }
@@ -172,6 +185,8 @@ for (const row of rows) {
   row.vsMlMatrix = base('ml-matrix mmul') ? base('ml-matrix mmul').medianMs / row.medianMs : null;
   row.vsPlainJs = base('plain JS loop') ? base('plain JS loop').medianMs / row.medianMs : null;
   // The relaxed module's gain: its dgemm against the portable dgemm on the same operands.
+  row.ofCeiling = base(CEILING) && row.task.startsWith('deeplin')
+    ? row.gflops / base(CEILING).gflops : null;
   row.vsPortable = row.task === 'deeplin dgemm relaxed'
     ? base('deeplin dgemm kernel').medianMs / row.medianMs : null;
 }
@@ -181,7 +196,7 @@ for (const clock of ['wall', 'cpu']) {
   // GF/s is 2n³ over the median; "best" over the fastest call.
   console.log(`\n${clock === 'wall' ? 'Wall-clock time' : 'CPU time of this process'}`);
   console.log('   n  task                   first ms   median ms   rme %    GF/s    best' +
-    '   ×ml-matrix  ×plain JS  ×portable');
+    '   ×ml-matrix  ×plain JS  ×portable  % ceiling');
   for (const r of rows.filter((row) => row.clock === clock)) {
     if (r.skipped) {
       console.log(`${String(r.n).padStart(4)}  ${r.task.padEnd(21)}         —` +
@@ -194,7 +209,8 @@ for (const clock of ['wall', 'cpu']) {
       ` ${fmt(r.medianMs, 3).padStart(11)} ${fmt(r.rmePct, 1).padStart(7)}` +
       ` ${fmt(r.gflops).padStart(7)} ${fmt(r.bestGflops).padStart(7)}` +
       ` ${fmt(r.vsMlMatrix, 1).padStart(11)} ${fmt(r.vsPlainJs, 1).padStart(10)}` +
-      ` ${fmt(r.vsPortable, 2).padStart(10)}`);
+      ` ${fmt(r.vsPortable, 2).padStart(10)}` +
+      ` ${r.ofCeiling ? fmt(100 * r.ofCeiling, 0).padStart(10) : '         —'}`);
   }
 }
 if (!Number.isFinite(sink)) throw new Error('gemm bench: checksum is not finite');
