@@ -14,53 +14,59 @@ const FOLD = 2 ** -32;
 const SOLVED_ORTHOGONALITY = 4;
 
 /**
- * Jacobi on the rows of X = R (column i of Rᵀ is row i of R). With pv ≠ 0 the rotations' product
- * V_x lands in pv (row k = column k of V_x). When R is well conditioned, V_x is not accumulated
- * but solved for afterwards from Rᵀ·V_x = X_finalᵀ (Drmač & Veselić's shortcut: one triangular
- * solve in place of a third of the rotation work); its orthogonality is then checked, and on
- * failure Jacobi is run again with accumulation. pd is workspace for 3n doubles (its first n
- * then hold the squared row norms). Returns the sweeps, negative past the cap.
+ * Jacobi on the rows of X = R, for the n×n upper-triangular R at pr (column-contiguous, leading
+ * dimension ldr; column i of Rᵀ is row i of R). With pv ≠ 0 the rotations' product J (X_final =
+ * J·R) lands in pv, row by row. With `solveFirst`, J is not accumulated but solved for afterwards
+ * from Rᵀ·Jᵀ = X_finalᵀ (Drmač & Veselić's shortcut: one triangular solve in place of a third of
+ * the rotation work); its orthogonality is then checked, and on failure Jacobi is run again with
+ * accumulation. Callers ask for it only where R (or its row-scaled form) is well conditioned.
+ * pd is workspace for 3n doubles (its first n then hold the squared row norms). Returns the
+ * sweeps (negative past the cap) and whether J was solved for rather than accumulated.
  */
 export function jacobiOnR(
-  s: Scratch, n: number, m: number, pc: number, px: number, pv: number, pd: number,
-  maxSweeps: number,
-): number {
+  s: Scratch, n: number, pr: number, ldr: number, px: number, pv: number, pd: number,
+  maxSweeps: number, solveFirst: boolean,
+): { sweeps: number; solved: boolean } {
   const k = wasm();
   const loadX = () => {
     const x = f64View(px, n * n);
-    const r = f64View(pc, m * n);
+    const r = f64View(pr, ldr * n);
     x.fill(0);
-    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) x[i * n + j] = r[j * m + i]!;
+    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) x[i * n + j] = r[j * ldr + i]!;
   };
   const tol = Math.sqrt(n) * Number.EPSILON;
   const rotate = (pvx: number) => k.djacobiRows(
     n, n, px, n, pvx, n, n, pd, tol, maxSweeps, jacobiBlock(n, pvx !== 0), FOLD);
   loadX();
-  if (!pv) return rotate(0);
+  if (!pv) return { sweeps: rotate(0), solved: false };
 
-  const pw = s.alloc(n * n);
-  // The solved V_x loses orthogonality like cond₁(R)·eps (measured ≈ 1.3·cond₁·eps on random
-  // matrices), so it is tried only where that stays within SOLVED_ORTHOGONALITY·n·eps.
-  if (k.dtrcond1(n, pc, m, pd) <= 2 * n) {
+  if (solveFirst) {
     const sweeps = rotate(0);
-    if (sweeps < 0) return sweeps;
+    if (sweeps < 0) return { sweeps, solved: false };
     f64View(pv, n * n).set(f64View(px, n * n));
-    for (let i = 0; i < n; i++) k.dtrsvUpper(1, n, pc, m, pv + 8 * i * n);
-    k.dgemm(0, 1, n, n, n, 1, pv, n, pv, n, 0, pw, n);
-    const g = f64View(pw, n * n);
-    let worst = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        worst = Math.max(worst, Math.abs(g[i * n + j]! - (i === j ? 1 : 0)));
-      }
-    }
-    if (worst <= SOLVED_ORTHOGONALITY * n * Number.EPSILON) return sweeps;
+    for (let i = 0; i < n; i++) k.dtrsvUpper(1, n, pr, ldr, pv + 8 * i * n);
+    if (orthogonalRows(s, n, pv)) return { sweeps, solved: true };
     loadX();
   }
   const v = f64View(pv, n * n);
   v.fill(0);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
-  return rotate(pv);
+  return { sweeps: rotate(pv), solved: false };
+}
+
+/** Whether the n×n rows at pv are orthonormal to SOLVED_ORTHOGONALITY·n·eps (max entry). */
+function orthogonalRows(s: Scratch, n: number, pv: number): boolean {
+  const pw = s.alloc(n * n);
+  wasm().dgemm(0, 1, n, n, n, 1, pv, n, pv, n, 0, pw, n);
+  const g = f64View(pw, n * n);
+  let worst = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      worst = Math.max(worst, Math.abs(g[i * n + j]! - (i === j ? 1 : 0)));
+    }
+  }
+  // A NaN (a zero pivot in the solve) fails the test, as it must.
+  return worst <= SOLVED_ORTHOGONALITY * n * Number.EPSILON;
 }
 
 /** Rows per block of the Jacobi ordering: two blocks of X (and V) rows fit in ~128 KiB. */

@@ -176,24 +176,72 @@ function svdTall(
     }
     k.dgeqp3(m, n, pc, m, ptau, pjpvt, pnorms, 1);
 
-    const sweeps = jacobiOnR(s, n, m, pc, px, pv, pd, maxSweeps);
-    if (sweeps < 0) {
-      throw new ConvergenceFailure(
-        `${fn}: one-sided Jacobi on the ${transposed ? `${n}×${m}` : `${m}×${n}`} ` +
-          `argument 'A' did not converge within ${-sweeps} sweeps`,
-      );
+    const failed = (sweeps: number) => new ConvergenceFailure(
+      `${fn}: one-sided Jacobi on the ${transposed ? `${n}×${m}` : `${m}×${n}`} ` +
+        `argument 'A' did not converge within ${-sweeps} sweeps`,
+    );
+    // The solved J loses orthogonality like cond₁(R)·eps (measured ≈ 1.3·cond₁·eps on random
+    // matrices), so R itself is used only where that stays within the check of jacobiOnR.
+    const direct = !want || k.dtrcond1(n, pc, m, pd) <= 2 * n;
+    if (!direct) {
+      return secondPreconditioning(s, m, n, pc, ptau, pjpvt, px, pv, pd, maxSweeps, failed, {
+        fn, e, vectors, perm,
+      });
     }
+    const { sweeps } = jacobiOnR(s, n, pc, m, px, pv, pd, maxSweeps, true);
+    if (sweeps < 0) throw failed(sweeps);
     k.djacobiFinish(n, n, px, n, pv, n, n, pd);
-    const sigma = f64View(pd, n).map((v) => (v < 2 ** FLUSH ? 0 : v));
-    unscaleChecked(fn, 'singular value s', sigma, -e);
+    const sigma = singularValues(fn, n, pd, e);
     if (!want) return { U: null, s: sigma, V: null };
 
+    // R = Jᵀ·Σ·Wᵀ with X's rows w_i: U = Q·Jᵀ, V = P·W.
     const rank = sigma.findIndex((v) => v === 0);
     if (rank >= 0) completeRows(s, n, rank, px);
     const V = rightVectors(n, pjpvt, px);
     const U = leftVectors(s, m, n, vectors === 'full', pc, ptau, pv, perm);
     return { U, s: sigma, V };
   });
+}
+
+/** σ from the finished Jacobi norms at pd: tiny ones flushed to zero, the scaling 2^e undone. */
+function singularValues(fn: string, n: number, pd: number, e: number): Float64Array {
+  const sigma = f64View(pd, n).map((v) => (v < 2 ** FLUSH ? 0 : v));
+  unscaleChecked(fn, 'singular value s', sigma, -e);
+  return sigma;
+}
+
+/**
+ * Vectors wanted and R ill conditioned: Drmač & Veselić's second preconditioning (LAPACK's
+ * dgejsv). Rᵀ = Q₂·R₂ without pivoting, then Jacobi on the rows of R₂. Random square inputs give
+ * cond₁(R) of 1e4 to 1e6, too large to solve for J from R, but R₂ row-scaled is far better
+ * conditioned (41 to 160 at n = 128 to 512, against 480 to 3 500 for R row-scaled), and the J
+ * solved from R₂ stays orthogonal to ~2·n·eps, so the rotations are not accumulated.
+ * From J·R₂ = Σ·Wᵀ: R = R₂ᵀ·Q₂ᵀ = W·Σ·(Q₂·Jᵀ)ᵀ, so U = Q·W and V = P·Q₂·Jᵀ.
+ */
+function secondPreconditioning(
+  s: Scratch, m: number, n: number, pc: number, ptau: number, pjpvt: number, px: number,
+  pv: number, pd: number, maxSweeps: number, failed: (sweeps: number) => Error,
+  ctx: { fn: string; e: number; vectors: SvdVectors; perm: number[] },
+): SvdResult {
+  const k = wasm();
+  const pr2 = s.zeros(n * n);
+  const ptau2 = s.alloc(n);
+  const r = f64View(pc, m * n);
+  const rt = f64View(pr2, n * n);
+  for (let j = 0; j < n; j++) for (let i = j; i < n; i++) rt[j * n + i] = r[i * m + j]!;
+  k.dgeqp3(n, n, pr2, n, ptau2, s.alloc(n), s.alloc(2 * n), 0);
+
+  const { sweeps } = jacobiOnR(s, n, pr2, n, px, pv, pd, maxSweeps, true);
+  if (sweeps < 0) throw failed(sweeps);
+  k.djacobiFinish(n, n, px, n, pv, n, n, pd);
+  const sigma = singularValues(ctx.fn, n, pd, ctx.e);
+
+  const rank = sigma.findIndex((v) => v === 0);
+  if (rank >= 0) completeRows(s, n, rank, px);
+  applyQTransposed(s, n, n, n, pr2, n, ptau2, pv);
+  const V = rightVectors(n, pjpvt, pv);
+  const U = leftVectors(s, m, n, ctx.vectors === 'full', pc, ptau, px, ctx.perm);
+  return { U, s: sigma, V };
 }
 
 /** V = P·U_x: row jpvt[i] of V is entry i of each unit row of X (X row k = column k of U_x). */
