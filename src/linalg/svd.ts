@@ -15,17 +15,18 @@
 //
 // Known shortcoming, speed: cyclic Jacobi needs 9–12 sweeps on matrices with a flat spectrum
 // (random ones), about seven sweeps' worth of rotations and then sweeps of mostly dot products,
-// so the thin SVD takes 1.8–3.3× numpy's LAPACK time on wide 1:2 shapes (64×128 to 512×1024)
-// and 7.1–7.4× on square ones (256², 512²; CPU time, bench/compare-numpy/svd.mjs --cpu,
-// 2026-12-04; it was 1.9–3.5× and 6.9–9.2× in the same conditions before). What was measured
+// so the thin SVD takes 1.7–3.4× numpy's LAPACK time on wide 1:2 shapes (64×128 to 512×1024)
+// and 5.2–5.9× on square ones (256², 512²; CPU time, bench/compare-numpy/svd.mjs --cpu,
+// 2026-12-04, third session). The square figures were 6.6–7.9× before the second
+// preconditioning below let J be solved for there too. What was measured
 // (CPU time of the Jacobi phase on random R of 256², 512² and 1024×512 inputs, alternating):
 // kept — fast scaled rotations after LAPACK's dgesvj, pairs skipped exactly when unchanged since
 // found orthogonal, the next dot product fused into each rotation (assembly/jacobi.ts; together
 // 0.7–0.8 of the former time, sweeps equal or one more), and U by blocked reflectors
-// (householder.ts; 0.6 of dorgqr + GEMM at 1024×512). Dropped — Drmač & Veselić's second
-// preconditioning (Jacobi on R₂ of Rᵀ = Q₂R₂, dgejsv's L2TRAN) left the sweeps on random inputs
-// as they were, within one, and the time too (n = 64…512, bench/svd-lq-probe.mjs); it saves a
-// sweep on a graded 256² input (7 → 6), which converges fast anyway. A Rutishauser-style
+// (householder.ts; 0.6 of dorgqr + GEMM at 1024×512), and Drmač & Veselić's second
+// preconditioning (Jacobi on R₂ of Rᵀ = Q₂R₂, dgejsv's L2TRAN) where R is ill conditioned: it
+// leaves the sweeps as they were, within one (bench/svd-lq-probe.mjs), but J can be solved from
+// R₂ where it cannot from R (0.68–0.85 of the former time at 128² to 512²). A Rutishauser-style
 // threshold (skip rotations whose cosine is below θ times the last sweep's r.m.s.) cut the
 // rotations from 7.0 to 5.4 sweeps' worth at 512² but added two sweeps of dot products: no net
 // gain. Jacobi block sizes from 4 to 64 rows: no measurable change.
