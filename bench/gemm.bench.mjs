@@ -29,6 +29,7 @@ import { wasmBase64 as relaxedBase64 } from '../dist/core/generated/kernels-rela
 import { f64View } from '../dist/core/memory.js';
 import { machine, machineLine } from './machine.mjs';
 import { loadCeiling } from './ceiling/build.mjs';
+import { ceilingTask } from './ceiling/task.mjs';
 import { plainMatmul } from './lib/plain.mjs';
 import { saveResults } from './lib/results.mjs';
 
@@ -82,7 +83,7 @@ if (wantRelaxed && !rk) console.log('relaxed SIMD does not validate here: no rel
 await init();
 const k = wasm();
 const ceiling = await loadCeiling();
-const CEILING = 'f64x2 ceiling';
+const CEILING = ceilingTask(ceiling, 1).impl;
 const info = machine();
 console.log(machineLine(info));
 let sink = 0;
@@ -94,7 +95,7 @@ for (const n of SIZES) {
   const b = Matrix.randn(n, n, { seed: 2 });
   const mlA = new MlMatrix(a.toArray()), mlB = new MlMatrix(b.toArray());
   const flops = 2 * n ** 3;
-  const ceilingSteps = Math.round(flops / 40);
+  const ceilingRun = ceilingTask(ceiling, flops);
 
   // Operands resident in Wasm memory for the kernel-only task (no copies, no validation).
   const pa = k.allocBytes(8 * n * n), pb = k.allocBytes(8 * n * n), pc = k.allocBytes(8 * n * n);
@@ -121,8 +122,7 @@ for (const n of SIZES) {
       },
     } : {}),
     'ml-matrix mmul': () => Float64Array.from(mlA.mmul(mlB).to1DArray()),
-    [CEILING]: () => new Float64Array(
-      ceiling.memory.buffer, ceiling.mulAddCeiling(ceilingSteps, 1 + 1e-9, 1 - 1e-9), 2),
+    [CEILING]: ceilingRun.fn,
     'plain JS loop': () => plainMatmul(a.data, b.data, n),
   };
 
@@ -136,7 +136,11 @@ for (const n of SIZES) {
   for (const [name, fn] of Object.entries(tasks)) {
     const [ms, out] = timeOnce(fn);
     first[name] = ms;
-    if (name === CEILING) continue;
+    if (name === CEILING) {
+      const verdict = ceilingRun.check(out);
+      if (verdict !== true) throw new Error(`gemm bench: ceiling at n=${n}: ${verdict}`);
+      continue;
+    }
     reference ??= Float64Array.from(out);
     const diff = maxRelDiff(out, reference);
     if (!(diff <= 1e-13)) throw new Error(`gemm bench: ${name} at n=${n} is off by ${diff}`);
@@ -154,7 +158,7 @@ for (const n of SIZES) {
 
     for (const task of bench.tasks) {
       const lat = task.result.latency;
-      const taskFlops = task.name === CEILING ? 40 * ceilingSteps : flops;
+      const taskFlops = task.name === CEILING ? 40 * ceilingRun.steps : flops;
       rows.push({
         // The first call is timed once, by the wall clock.
         clock, n, task: task.name, firstMs: clock === 'wall' ? first[task.name] : undefined,

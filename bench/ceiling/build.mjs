@@ -1,5 +1,6 @@
-// Compiles ceiling.ts (bench only; never part of the package) into the system's temporary
-// directory and returns its exports. asc is a devDependency, present wherever the benchmarks run.
+// Compiles ceiling.ts (bench only; never part of the package) with asc, a devDependency present
+// wherever the benchmarks run, into the system's temporary directory. Node suites instantiate
+// it directly; the Chromium page fetches the same bytes from bench/web/server.mjs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** { mulAddCeiling(steps, x, y) → address, memory } of a freshly compiled ceiling module. */
-export async function loadCeiling() {
+/** The bytes of a freshly compiled ceiling module. */
+export function ceilingBytes() {
   const dir = mkdtempSync(join(tmpdir(), 'deeplin-ceiling-'));
   try {
     const out = join(dir, 'ceiling.wasm');
@@ -19,9 +20,14 @@ export async function loadCeiling() {
       '-O3', '--enable', 'simd', '--runtime', 'stub', '--use', 'abort=', '--noAssert',
       '--bindings', 'raw', '-o', out,
     ], { stdio: 'inherit' });
-    const { instance } = await WebAssembly.instantiate(readFileSync(out), {});
-    return instance.exports;
+    return readFileSync(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** { mulAddCeiling(steps, x, y) → address, memory } of a freshly compiled ceiling module. */
+export async function loadCeiling() {
+  const { instance } = await WebAssembly.instantiate(ceilingBytes(), {});
+  return instance.exports;
 }

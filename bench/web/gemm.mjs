@@ -1,9 +1,10 @@
 // Suite 'gemm' (bench/gemm.bench.mjs in the page): C = A·B for square n×n operands, deeplin's
 // matmul and the dgemm kernel alone on operands already in Wasm memory, against ml-matrix's
 // mmul and the plain triple loop; and the relaxed-SIMD module's dgemm where the browser
-// validates it (its ratio to the portable kernel is the column '× deeplin dgemm kernel'). Each
-// first product is checked on random entries against an f64 dot. No CPU-time clock exists in a
-// page: wall clock only.
+// validates it (its ratio to the portable kernel is the column '× deeplin dgemm kernel'); and
+// the machine's f64x2 ceiling (bench/ceiling/) doing the same flops, the column '× f64x2
+// ceiling' giving each row's share of it. Each first product is checked on random entries
+// against an f64 dot. No CPU-time clock exists in a page: wall clock only.
 import { Matrix, matmul } from '../../dist/index.js';
 import { f64View } from '../../dist/core/memory.js';
 import { wasm } from '../../dist/core/wasm.js';
@@ -11,6 +12,7 @@ import { measureBatched } from '../lib/batch.mjs';
 import { probeProduct } from '../lib/checks.mjs';
 import { plainMatmul } from '../lib/plain.mjs';
 import { mlMatrix, table } from './common.mjs';
+import { ceilingTask } from '../ceiling/task.mjs';
 import { relaxedGemmTask, relaxedKernels } from './relaxed.mjs';
 
 /** Skip the plain loop where its call, predicted from the size before (n³), exceeds this. */
@@ -26,12 +28,21 @@ export function plan(quick) {
   return sizes.map((n) => ({ name: `gemm:n=${n},tA=0,tB=0`, n }));
 }
 
+/** The ceiling module the page's server compiled (bench/web/server.mjs). */
+async function ceilingKernels() {
+  const response = await fetch('/bench/ceiling/ceiling.wasm');
+  if (!response.ok) throw new Error(`bench page: no ceiling module (${response.status})`);
+  const { instance } = await WebAssembly.instantiate(await response.arrayBuffer(), {});
+  return instance.exports;
+}
+
 export async function run(quick, log) {
   const Ml = mlMatrix();
   const k = wasm();
   const relaxed = await relaxedKernels();
+  const ceiling = await ceilingKernels();
   const out = table('gemm', 'GEMM, square A·B (Chromium)',
-    ['ml-matrix mmul', 'plain JS loop', 'deeplin dgemm kernel']);
+    ['ml-matrix mmul', 'plain JS loop', 'deeplin dgemm kernel', 'f64x2 ceiling']);
   let plainPrevious; // [n, median ms] of the plain loop at the last size it ran
   for (const { name: caseName, n } of plan(quick)) {
     const a = Matrix.randn(n, n, { seed: 1 });
@@ -62,6 +73,7 @@ export async function run(quick, log) {
           why: `predicted ${(predicted / 1000).toFixed(0)} s a call` },
         fused || { impl: 'deeplin dgemm relaxed', fn: () => 0, skip: true,
           why: 'relaxed SIMD does not validate in this browser' },
+        ceilingTask(ceiling, 2 * n ** 3),
       ], { work: 2 * n ** 3 }));
     } finally {
       fused?.free();

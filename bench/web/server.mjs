@@ -6,6 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ceilingBytes } from '../ceiling/build.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ALLOWED = [
@@ -17,10 +18,25 @@ const TYPES = {
   '.wasm': 'application/wasm', '.json': 'application/json',
 };
 
+const ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+/** The ceiling module of the gemm suite, compiled once per server (bench/ceiling/). */
+const CEILING_PATH = 'bench/ceiling/ceiling.wasm';
+
 /** Start on an ephemeral loopback port; resolves to { url, close }. */
 export function serve() {
+  const ceiling = ceilingBytes();
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).slice(1);
+    if (path === CEILING_PATH) {
+      res.writeHead(200, { 'Content-Type': TYPES['.wasm'], ...ISOLATION }).end(ceiling);
+      return;
+    }
     const file = join(root, path);
     const ok = ALLOWED.some((p) => path.startsWith(p)) && existsSync(file) &&
       statSync(file).isFile();
@@ -29,11 +45,7 @@ export function serve() {
       return;
     }
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-      'Cache-Control': 'no-store',
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...ISOLATION,
     });
     createReadStream(file).pipe(res);
   });
