@@ -11,7 +11,8 @@ export const ceilingSteps = (flops) => Math.max(1, Math.round(flops / 40));
 /** A task { impl, fn, check } running the ceiling module's loop for about `flops` flops. */
 export function ceilingTask(ceiling, flops) {
   const steps = ceilingSteps(flops);
-  const fn = () => new Float64Array(ceiling.memory.buffer, ceiling.mulAddCeiling(steps, X, Y), 2);
+  const fn = () =>
+    new Float64Array(ceiling.memory.buffer, ceiling.mulAddCeiling(steps, X, Y), 2);
   const check = (out) => (out[0] === 10 * steps && out[1] === 10 * steps) ||
     `expected both lanes ${10 * steps}, got ${out[0]}, ${out[1]}`;
   return { impl: 'f64x2 ceiling', fn, check, steps };
