@@ -20,6 +20,14 @@ export function kindOf(value: unknown): string {
   }
 }
 
+/**
+ * A value given for a scalar argument, as an error message shows it: a number as it prints,
+ * anything else with its kind, so that the string '2' does not read as the number 2.
+ */
+export function shown(value: unknown): string {
+  return typeof value === 'number' ? String(value) : kindOf(value);
+}
+
 /** Operand shapes do not fit together (the message names both shapes and transpose flags). */
 export class ShapeMismatch extends RangeError {
   override name = 'ShapeMismatch';

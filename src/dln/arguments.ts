@@ -1,6 +1,8 @@
 // Argument checks shared by the theory helpers (closed forms, flows, diagonal models): the same
 // boundary rules as linalg's validate.ts, for the lists of factors and the scalars they take.
-import { EmptyInput, InvalidArgument, ShapeMismatch, kindOf, shapeOf } from '../core/errors.js';
+import {
+  EmptyInput, InvalidArgument, kindOf, ShapeMismatch, shapeOf, shown,
+} from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { checkFinite, checkOperand, checkVector } from '../linalg/validate.js';
 
@@ -36,7 +38,7 @@ export function checkFiniteVector(
 /** Depth h: a non-negative integer (an argument of fn, or a field of its options). */
 export function checkDepth(fn: string, h: unknown, kind: 'argument' | 'option' = 'argument') {
   if (!Number.isSafeInteger(h) || (h as number) < 0) {
-    throw new RangeError(`${fn}: ${kind} 'depth' must be a non-negative integer; got ${h}`);
+    throw new RangeError(`${fn}: ${kind} 'depth' must be a non-negative integer; got ${shown(h)}`);
   }
   return h as number;
 }
@@ -44,7 +46,10 @@ export function checkDepth(fn: string, h: unknown, kind: 'argument' | 'option' =
 /** A finite number > 0 (a scale such as α). */
 export function checkPositive(fn: string, name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new RangeError(`${fn}: argument '${name}' must be a finite number > 0; got ${value}`);
+    throw new RangeError(
+      `${fn}: argument '${name}' must be a finite number > 0; got ` +
+        `${shown(value)}`,
+    );
   }
   return value;
 }

@@ -1,6 +1,6 @@
 // Validation of a NetworkConfig and of TrainOptions at the TypeScript boundary: every rule
 // throws a named error that names the field, the rule and the value that came.
-import { InvalidArgument, NonFiniteInput, ShapeMismatch, shapeOf } from '../core/errors.js';
+import { InvalidArgument, NonFiniteInput, ShapeMismatch, shapeOf, shown } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { checkFinite, checkKnownKeys, checkNonEmpty } from '../linalg/validate.js';
 import type { FactorInit, NetworkConfig, TrainOptions } from './types.js';
@@ -44,15 +44,15 @@ function checkInit(
   const f = init as FactorInit;
   if (!KINDS.includes(f.kind)) {
     throw new InvalidArgument(
-      `${FN}: ${where}.kind must be one of ${KINDS.join(', ')}; got ${String(f.kind)}`,
+      `${FN}: ${where}.kind must be one of ${KINDS.join(', ')}; got ${shown(f.kind)}`,
     );
   }
   if (f.scale !== undefined && !(typeof f.scale === 'number' && Number.isFinite(f.scale))) {
-    throw new RangeError(`${FN}: ${where}.scale must be a finite number; got ${f.scale}`);
+    throw new RangeError(`${FN}: ${where}.scale must be a finite number; got ${shown(f.scale)}`);
   }
   if (f.variance !== undefined && f.variance !== 'width' && f.variance !== 'unit') {
     throw new InvalidArgument(
-      `${FN}: ${where}.variance must be 'width' or 'unit'; got ${String(f.variance)}`,
+      `${FN}: ${where}.variance must be 'width' or 'unit'; got ${shown(f.variance)}`,
     );
   }
   if (f.kind === 'custom') {
@@ -143,7 +143,10 @@ export function checkConfig(config: NetworkConfig): NetworkShape {
   }
   config.widths.forEach((m, i) => {
     if (!Number.isInteger(m) || m < 1) {
-      throw new RangeError(`${FN}: config.widths[${i}] must be a positive integer; got ${m}`);
+      throw new RangeError(
+        `${FN}: config.widths[${i}] must be a positive integer; got ` +
+          `${shown(m)}`,
+      );
     }
   });
   const widths = config.widths.slice();
@@ -155,7 +158,7 @@ export function checkConfig(config: NetworkConfig): NetworkShape {
 
   if (!Number.isSafeInteger(config.seed) || config.seed < 0) {
     throw new RangeError(
-      `${FN}: config.seed must be a non-negative safe integer; got ${config.seed}`,
+      `${FN}: config.seed must be a non-negative safe integer; got ${shown(config.seed)}`,
     );
   }
 
@@ -182,7 +185,7 @@ export function checkConfig(config: NetworkConfig): NetworkShape {
   if (config.lazyAlpha !== undefined) {
     const a = config.lazyAlpha;
     if (!(typeof a === 'number' && Number.isFinite(a) && a > 0)) {
-      throw new RangeError(`${FN}: config.lazyAlpha must be a finite number > 0; got ${a}`);
+      throw new RangeError(`${FN}: config.lazyAlpha must be a finite number > 0; got ${shown(a)}`);
     }
     // The predictor α(θ − θ0) loses log10(α) digits to the cancellation in θ − θ0, and the
     // loss ½‖Aθ − b‖²/α² that the stopping test reads shrinks by α²: past 1e8 the loss test
@@ -212,25 +215,31 @@ export function checkTrainOptions(opts: TrainOptions): void {
   checkKnownKeys(fn, opts, known);
   const { step, maxSteps } = opts;
   if (step !== 'auto' && !(typeof step === 'number' && Number.isFinite(step) && step > 0)) {
-    throw new RangeError(`${fn}: option 'step' must be a finite number > 0 or 'auto'; got ${step}`);
+    throw new RangeError(
+      `${fn}: option 'step' must be a finite number > 0 or 'auto'; got ` +
+        `${shown(step)}`,
+    );
   }
   if (!Number.isSafeInteger(maxSteps) || maxSteps < 0) {
     throw new RangeError(
-      `${fn}: option 'maxSteps' must be a non-negative integer; got ${maxSteps}`,
+      `${fn}: option 'maxSteps' must be a non-negative integer; got ${shown(maxSteps)}`,
     );
   }
   const nonNegative = (name: keyof TrainOptions, v: unknown) => {
     if (v !== undefined && !(typeof v === 'number' && v >= 0 && !Number.isNaN(v))) {
-      throw new RangeError(`${fn}: option '${name}' must be a number ≥ 0; got ${String(v)}`);
+      throw new RangeError(`${fn}: option '${name}' must be a number ≥ 0; got ${shown(v)}`);
     }
   };
   nonNegative('lossTol', opts.lossTol);
   nonNegative('gradTol', opts.gradTol);
   if (opts.every !== undefined && (!Number.isSafeInteger(opts.every) || opts.every < 0)) {
-    throw new RangeError(`${fn}: option 'every' must be a non-negative integer; got ${opts.every}`);
+    throw new RangeError(
+      `${fn}: option 'every' must be a non-negative integer; got ` +
+        `${shown(opts.every)}`,
+    );
   }
   const m = opts.momentum;
   if (m !== undefined && !(typeof m === 'number' && m >= 0 && m < 1)) {
-    throw new RangeError(`${fn}: option 'momentum' must be in [0, 1); got ${m}`);
+    throw new RangeError(`${fn}: option 'momentum' must be in [0, 1); got ${shown(m)}`);
   }
 }

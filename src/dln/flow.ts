@@ -3,7 +3,7 @@
 //   θ' = −‖θ‖^{2h/(h+1)} (g + h θ̂(θ̂ᵀg)),  g = Aᵀ(Aθ − b),  θ̂ = θ/‖θ‖,
 // and a balanced rank-one start of scale s ends at distance e from θ* solving
 //   e = s‖(I − A⁺A)u0‖ (‖θ*‖² + e²)^{h/(2(h+1))}.
-import { Diverged, InvalidArgument, Overflow } from '../core/errors.js';
+import { Diverged, InvalidArgument, Overflow, shown } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
 import { checkFinite, checkOperand, checkVector } from '../linalg/validate.js';
@@ -63,7 +63,7 @@ export function endToEndFlow(
   const method = opts.method ?? 'euler';
   if (method !== 'euler' && method !== 'rk4') {
     throw new InvalidArgument(
-      `endToEndFlow: option 'method' must be 'euler' or 'rk4'; got ${method}`,
+      `endToEndFlow: option 'method' must be 'euler' or 'rk4'; got ${shown(method)}`,
     );
   }
   const steps = Math.round(opts.horizon / step);
@@ -109,7 +109,8 @@ export function balancedRankOneError(
   const h = checkDepth('balancedRankOneError', opts.depth, 'option');
   if (!(Number.isFinite(opts.scale) && opts.scale >= 0)) {
     throw new RangeError(
-      `balancedRankOneError: option 'scale' must be a finite number ≥ 0; got ${opts.scale}`,
+      "balancedRankOneError: option 'scale' must be a finite number ≥ 0; got " +
+        shown(opts.scale),
     );
   }
   const p = pinv(a);

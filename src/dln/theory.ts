@@ -1,6 +1,6 @@
 // Closed-form predictions of THEORY.md (a3) for the end-to-end solution θ. Each function states
 // the theorem it evaluates; gaps.ts measures a trained network against them.
-import { Overflow, ShapeMismatch, shapeOf } from '../core/errors.js';
+import { Overflow, ShapeMismatch, shapeOf, shown } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
 import { svd } from '../linalg/svd.js';
@@ -250,7 +250,8 @@ export function balancedFactorization(theta: Float64Array, widths: number[]): Ma
   checkFiniteVector('balancedFactorization', 'theta', theta);
   if (!Array.isArray(widths) || widths.some((m) => !Number.isSafeInteger(m) || m < 1)) {
     throw new RangeError(
-      `balancedFactorization: argument 'widths' must list positive integers; got ${widths}`,
+      "balancedFactorization: argument 'widths' must list positive integers; got " +
+        (Array.isArray(widths) ? `[${widths.map(shown).join(', ')}]` : shown(widths)),
     );
   }
   const h = widths.length;

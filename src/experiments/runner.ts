@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { InvalidArgument } from '../core/errors.js';
+import { InvalidArgument, shown } from '../core/errors.js';
 import { codeFingerprint } from './fingerprint.js';
 import { configKey, gridHash, LOG_FORMAT, RunLog, type LogHeader } from './jsonl.js';
 import { WorkerPool, type Task } from './pool.js';
@@ -174,7 +174,7 @@ export async function runSweep(
   scenarios: readonly Scenario[], opts: SweepOptions,
 ): Promise<ScenarioOutcome[]> {
   if (!Number.isInteger(opts.jobs) || opts.jobs < 1) {
-    throw new InvalidArgument(`runSweep: jobs must be a positive integer; got ${opts.jobs}`);
+    throw new InvalidArgument(`runSweep: jobs must be a positive integer; got ${shown(opts.jobs)}`);
   }
   const code = codeFingerprint(opts.moduleUrl);
   mkdirSync(join(opts.outDir, 'rows'), { recursive: true });

@@ -1,11 +1,11 @@
 // The dense matrix users hold: row-major doubles in the JS heap (safe to keep, post to a worker
 // or serialize). Kernels copy it into Wasm memory for the length of one call.
-import { InvalidArgument, RaggedInput, kindOf, shapeOf } from '../core/errors.js';
+import { InvalidArgument, kindOf, RaggedInput, shapeOf, shown } from '../core/errors.js';
 import { Random, checkSeededOptions } from './random.js';
 
 function checkDimension(fn: string, name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) {
-    throw new RangeError(`${fn}: ${name} must be a non-negative integer; got ${value}`);
+    throw new RangeError(`${fn}: ${name} must be a non-negative integer; got ${shown(value)}`);
   }
 }
 
@@ -228,10 +228,13 @@ export class Matrix {
   private index(fn: string, i: number, j: number): number {
     this.storage(fn);
     if (!Number.isInteger(i) || i < 0 || i >= this.rows) {
-      throw new RangeError(`Matrix.${fn}: row index must be in [0, ${this.rows}); got ${i}`);
+      throw new RangeError(`Matrix.${fn}: row index must be in [0, ${this.rows}); got ${shown(i)}`);
     }
     if (!Number.isInteger(j) || j < 0 || j >= this.cols) {
-      throw new RangeError(`Matrix.${fn}: column index must be in [0, ${this.cols}); got ${j}`);
+      throw new RangeError(
+        `Matrix.${fn}: column index must be in [0, ${this.cols}); got ` +
+          `${shown(j)}`,
+      );
     }
     return i * this.cols + j;
   }

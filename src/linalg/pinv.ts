@@ -11,7 +11,7 @@
 // [[1e-310]]) raises Overflow naming the function; one that is representable (pinv of a matrix
 // near 1.7e308, whose singular values overflow) comes out right. Known shortcoming: b is
 // normalized too, so its entries below 2^−1022 of its largest lose bits (normwise harmless).
-import { InvalidArgument, ShapeMismatch, shapeOf } from '../core/errors.js';
+import { InvalidArgument, ShapeMismatch, shapeOf, shown } from '../core/errors.js';
 import { Matrix } from './matrix.js';
 import { frobenius, matmul, norm2 } from './products.js';
 import { fullRankSolve } from './fullrank.js';
@@ -31,7 +31,7 @@ export function cutoffOf(fn: string, a: Matrix, s: Float64Array, opts: RcondOpti
   const rcond = opts.rcond ?? Math.max(a.rows, a.cols) * Number.EPSILON;
   if (typeof rcond !== 'number' || !(rcond >= 0) || !Number.isFinite(rcond)) {
     throw new InvalidArgument(
-      `${fn}: option 'rcond' must be a finite number ≥ 0; got ${String(rcond)}`,
+      `${fn}: option 'rcond' must be a finite number ≥ 0; got ${shown(rcond)}`,
     );
   }
   return rcond * (s[0] ?? 0);

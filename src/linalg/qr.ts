@@ -1,7 +1,7 @@
 // QR by Householder reflections (LAPACK's dgeqrf convention, unblocked), and LQ as the
 // transpose of the QR of Aᵀ. The kernels work on column-contiguous storage, which for a
 // row-major Matrix is its transpose: one O(mn) copy each way beside O(mn·min(m, n)) work.
-import { InvalidArgument } from '../core/errors.js';
+import { InvalidArgument, shown } from '../core/errors.js';
 import { f64View, withScratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
@@ -35,7 +35,7 @@ export function qr(a: Matrix, opts: QrOptions = {}): { Q: Matrix; R: Matrix } {
   const mode = opts.mode ?? 'reduced';
   if (mode !== 'reduced' && mode !== 'complete') {
     throw new InvalidArgument(
-      `qr: option 'mode' must be 'reduced' or 'complete'; got ${String(mode)}`,
+      `qr: option 'mode' must be 'reduced' or 'complete'; got ${shown(mode)}`,
     );
   }
   checkOperand('qr', 'A', a);

@@ -2,7 +2,7 @@
 // (xoshiro256** with Box–Muller normals, see assembly/rng.ts): same seed, same bits, anywhere.
 import { wasm } from '../core/wasm.js';
 import { withScratch } from '../core/memory.js';
-import { InvalidArgument, NonFiniteInput, Overflow, kindOf } from '../core/errors.js';
+import { InvalidArgument, kindOf, NonFiniteInput, Overflow, shown } from '../core/errors.js';
 
 const STATE_BYTES = 48;
 
@@ -18,7 +18,7 @@ export function checkSeed(fn: string, what: string, seed: unknown): number {
     );
   }
   if (!Number.isSafeInteger(seed) || seed < 0) {
-    throw new RangeError(`${fn}: ${what} must be a non-negative safe integer; got ${seed}`);
+    throw new RangeError(`${fn}: ${what} must be a non-negative safe integer; got ${shown(seed)}`);
   }
   return seed;
 }
@@ -34,7 +34,7 @@ export function checkScale(fn: string, what: string, scale: unknown): number {
     throw new InvalidArgument(`${fn}: ${what} must be a finite number; got ${kindOf(scale)}`);
   }
   if (!Number.isFinite(scale)) {
-    throw new NonFiniteInput(`${fn}: ${what} must be finite; got ${scale}`);
+    throw new NonFiniteInput(`${fn}: ${what} must be finite; got ${shown(scale)}`);
   }
   return scale;
 }
@@ -94,7 +94,7 @@ export class Random {
 
   private run(length: number, body: (ps: number, pout: number) => void): Float64Array {
     if (!Number.isInteger(length) || length < 0) {
-      throw new RangeError(`Random: length must be a non-negative integer; got ${length}`);
+      throw new RangeError(`Random: length must be a non-negative integer; got ${shown(length)}`);
     }
     return withScratch((scratch) => {
       const k = wasm();

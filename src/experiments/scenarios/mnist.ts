@@ -14,6 +14,7 @@ import { loadDigit, PIXELS } from './mnist-data.js';
 import { problemFromData } from './problem.js';
 import { checkAbove, checkBelow, col, fmt, groupBy, maxOf, mean, meanStd } from './stats.js';
 import { distance, norm, sub } from './vectors.js';
+import { shown } from '../../core/errors.js';
 
 /** Average-pool a 28×28 image by `pool` × `pool` blocks (pool divides 28). */
 function pooled(images: Float64Array, index: number, pool: number): Float64Array {
@@ -104,7 +105,7 @@ function initsOf(kind: string, h: number, large: number): { init: FactorInit[]; 
   if (kind === 'small') return { init: all(g(0.05)) };
   if (kind === 'large') return { init: all(g(large)) };
   if (kind === 'lazy') return { init: all(g(1)), alpha: 100 };
-  throw new RangeError(`mnist: init must be zeroW1, small, large or lazy; got ${kind}`);
+  throw new RangeError(`mnist: init must be zeroW1, small, large or lazy; got ${shown(kind)}`);
 }
 
 function testScores(data: DigitData, theta: Float64Array): { errorRate: number; mse: number } {

@@ -1,7 +1,7 @@
 // The all-factors sweep shared by S3, S7 and S9: Gaussian(s) factors on P0, trained by GD with
 // dln's auto step (THEORY.md (e)), recording the relative error, T2's first-layer prediction,
 // the null-space part of θ0, the weight norm and (for planted data) the test error.
-import { InvalidArgument } from '../../core/errors.js';
+import { InvalidArgument, shown } from '../../core/errors.js';
 import type { Config, Row } from '../types.js';
 import { endRow, firstLayerPrediction, fit } from './fitting.js';
 import { minWeightNorm } from '../../dln/theory.js';
@@ -15,7 +15,7 @@ export function sweepRun(c: Config, planted: PlantedKind = 'none'): Row[] {
   const m = num(c, 'm');
   const s = num(c, 's');
   if (!Number.isInteger(h) || h < 1) {
-    throw new InvalidArgument(`sweep: h must be an integer ≥ 1; got ${h}`);
+    throw new InvalidArgument(`sweep: h must be an integer ≥ 1; got ${shown(h)}`);
   }
   const seeds = seedsOf(c.seed);
   const problem = makeProblem({ ...P0, seed: seeds.problem, planted });
