@@ -222,7 +222,8 @@ console.log(`checksum ${sink.toExponential(6)} (keeps every timed product live)`
 
 const date = new Date().toISOString();
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const file = new URL(`./results/gemm-${date.slice(0, 10)}.json`, import.meta.url);
+const quickSet = process.argv.includes('--quick') ? '-quick' : '';
+const file = new URL(`./results/gemm-${date.slice(0, 10)}${quickSet}.json`, import.meta.url);
 writeFileSync(file, `${JSON.stringify({ suite: 'gemm', date, machine: info, rows }, null, 1)}\n`);
 console.log(`wrote ${file.pathname}`);
 console.log(`wrote ${saveResults('gemm', rows)} (merged with the other suites)`);
