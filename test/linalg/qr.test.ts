@@ -44,6 +44,22 @@ describe('qr', () => {
     }
   });
 
+  it('entries spanning more than the f64 range: subnormal reflectors stay orthogonal', () => {
+    // After scaling the largest entry to about 1, the rest of these columns is subnormal; the
+    // reflector is then formed from them scaled up (as dlarfg does), else QᵀQ − I was ~1e-4.
+    for (const rows of [
+      [[1e300, 0], [0, 7e-21], [0, 1.1e-20]],
+      [[1, 0], [0, 7e-321], [0, 1.1e-320]],
+      [[1e300, 0, 0], [0, 7e-140, 2e-140], [0, 1.1e-139, 5e-140]],
+    ]) {
+      const a = Matrix.fromRows(rows);
+      for (const mode of ['reduced', 'complete'] as const) {
+        expect(orthogonality(qr(a, { mode }).Q)).toBeLessThanOrEqual(4 * a.rows * eps);
+      }
+      expect(orthogonality(lq(a.transpose()).Q.transpose())).toBeLessThanOrEqual(4 * a.rows * eps);
+    }
+  });
+
   it('zero columns and zero pivots give finite factors', () => {
     checkQr(Matrix.fromRows([[0, 0, 1], [0, 0, 2], [0, 0, 0]]), 'complete');
     checkQr(Matrix.fromRows([[0, 1], [0, 0], [1, 0]]), 'reduced');

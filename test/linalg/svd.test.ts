@@ -131,6 +131,31 @@ describe('svd identities', () => {
     }
   });
 
+  it('two-sided grading over 1e±150: U and V orthonormal, also where values are flushed', () => {
+    // Both Householder QRs of svd meet subnormal columns here (after the scaling to 2^400);
+    // their reflectors must still be orthogonal, or V (= P·Q₂·Jᵀ) and U lose orthogonality.
+    const graded = (n: number, seed: number, flip: boolean) => {
+      const b = Matrix.randn(n, n, { seed });
+      const d = (i: number) => 10 ** (150 - (300 * i) / (n - 1));
+      const a = new Matrix(n, n);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          a.data[i * n + j] = b.data[i * n + j]! * d(i) * d(flip ? n - 1 - j : j);
+        }
+      }
+      return a;
+    };
+    for (const a of [graded(60, 150, true), graded(40, 2, false)]) {
+      const f = svd(a);
+      expect(orthogonality(f.U!)).toBeLessThanOrEqual(c * a.rows * eps);
+      expect(orthogonality(f.V!)).toBeLessThanOrEqual(c * a.cols * eps);
+    }
+    const tiny = svd(Matrix.fromRows([[1e300, 0, 0], [0, 7e-140, 2e-140], [0, 1.1e-139, 5e-140]]));
+    expect(Array.from(tiny.s)).toEqual([1e300, 0, 0]);
+    expect(orthogonality(tiny.U!)).toBeLessThanOrEqual(c * 3 * eps);
+    expect(orthogonality(tiny.V!)).toBeLessThanOrEqual(c * 3 * eps);
+  });
+
   it('zero matrix: s = 0 and identity vectors', () => {
     const f = svd(new Matrix(4, 3), { vectors: 'full' });
     expect(Array.from(f.s)).toEqual([0, 0, 0]);
