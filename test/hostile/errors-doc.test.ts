@@ -26,6 +26,8 @@ const calls: [string, () => unknown][] = [
   ['Overflow', () => new DeepLinearNetwork({ A: Matrix.fromRows([[1, 2]]), b: Float64Array.of(1),
     widths: [1], init: { kind: 'gaussian', scale: 1e300 }, seed: 0 })],
   ['SingularMatrix', () => lib.solve(Matrix.fromRows([[1, 2], [2, 4]]), [1, 1])],
+  ['SingularMatrix', () => lib.solve(Matrix.fromRows(
+    [[-0.4, 0.3, -1], [0.6, -0.5, -0.9], [-0.42000000000000004, 0.32, -0.81]]), [1, 0, 0])],
   ['ConvergenceFailure', () => lib.svd(Matrix.randn(6, 4, { seed: 1 }), { maxSweeps: 1 })],
   ['Diverged', () => divergingNetwork().train({ step: 0.05, maxSteps: 5000 })],
   ['InvalidArgument', () => lib.svd([[1, 2]] as unknown as lib.Matrix)],
