@@ -2,7 +2,7 @@
 // throws a named error that names the field, the rule and the value that came.
 import { InvalidArgument, NonFiniteInput, ShapeMismatch, shapeOf, shown } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
-import { checkFinite, checkKnownKeys, checkNonEmpty } from '../linalg/validate.js';
+import { checkFinite, checkFlag, checkKnownKeys, checkNonEmpty } from '../linalg/validate.js';
 import type { FactorInit, NetworkConfig, TrainOptions } from './types.js';
 
 const FN = 'DeepLinearNetwork';
@@ -42,6 +42,8 @@ function checkInit(
     throw new InvalidArgument(`${FN}: ${where} must be a FactorInit object; got ${kindOf(init)}`);
   }
   const f = init as FactorInit;
+  // A misspelt key (scael, varience) would leave its default in force without a word.
+  checkKnownKeys(FN, f, ['kind', 'scale', 'variance', 'value', 'u0'], `${where} key`);
   if (!KINDS.includes(f.kind)) {
     throw new InvalidArgument(
       `${FN}: ${where}.kind must be one of ${KINDS.join(', ')}; got ${shown(f.kind)}`,
@@ -98,6 +100,8 @@ export function checkConfig(config: NetworkConfig): NetworkShape {
   if (typeof config !== 'object' || config === null) {
     throw new InvalidArgument(`${FN}: config must be an object; got ${kindOf(config)}`);
   }
+  checkKnownKeys(FN, config, ['A', 'b', 'widths', 'init', 'seed', 'frozen', 'lazyAlpha'],
+    'config key');
   const { A, b } = config;
   if (!(A instanceof Matrix)) {
     throw new InvalidArgument(`${FN}: config.A must be a Matrix; got ${kindOf(A)}`);
@@ -144,8 +148,7 @@ export function checkConfig(config: NetworkConfig): NetworkShape {
   config.widths.forEach((m, i) => {
     if (!Number.isInteger(m) || m < 1) {
       throw new RangeError(
-        `${FN}: config.widths[${i}] must be a positive integer; got ` +
-          `${shown(m)}`,
+        `${FN}: config.widths[${i}] must be a positive integer; got ${shown(m)}`,
       );
     }
   });
@@ -216,8 +219,7 @@ export function checkTrainOptions(opts: TrainOptions): void {
   const { step, maxSteps } = opts;
   if (step !== 'auto' && !(typeof step === 'number' && Number.isFinite(step) && step > 0)) {
     throw new RangeError(
-      `${fn}: option 'step' must be a finite number > 0 or 'auto'; got ` +
-        `${shown(step)}`,
+      `${fn}: option 'step' must be a finite number > 0 or 'auto'; got ${shown(step)}`,
     );
   }
   if (!Number.isSafeInteger(maxSteps) || maxSteps < 0) {
@@ -234,12 +236,12 @@ export function checkTrainOptions(opts: TrainOptions): void {
   nonNegative('gradTol', opts.gradTol);
   if (opts.every !== undefined && (!Number.isSafeInteger(opts.every) || opts.every < 0)) {
     throw new RangeError(
-      `${fn}: option 'every' must be a non-negative integer; got ` +
-        `${shown(opts.every)}`,
+      `${fn}: option 'every' must be a non-negative integer; got ${shown(opts.every)}`,
     );
   }
   const m = opts.momentum;
   if (m !== undefined && !(typeof m === 'number' && m >= 0 && m < 1)) {
     throw new RangeError(`${fn}: option 'momentum' must be in [0, 1); got ${shown(m)}`);
   }
+  checkFlag(fn, 'record', opts.record, true);
 }

@@ -23,8 +23,16 @@ export function checkMatrix(fn: string, name: string, value: unknown): Matrix {
 export function checkVector(fn: string, name: string, value: unknown, length?: number) {
   let v: Float64Array;
   if (value instanceof Float64Array) v = value;
-  else if (Array.isArray(value)) v = Float64Array.from(value as number[]);
-  else {
+  else if (Array.isArray(value)) {
+    // Float64Array.from would turn null, '2', true or [4] into numbers without a word.
+    const i = value.findIndex((x) => typeof x !== 'number');
+    if (i >= 0) {
+      throw new InvalidArgument(
+        `${fn}: argument '${name}' entry [${i}] must be a number; got ${kindOf(value[i])}`,
+      );
+    }
+    v = Float64Array.from(value as number[]);
+  } else {
     const kind = value === null ? 'null' : typeof value;
     throw new InvalidArgument(
       `${fn}: argument '${name}' must be a Float64Array or number[]; got ${kind}`,
@@ -132,11 +140,13 @@ export function checkOptions<T extends object>(
  * without a word, as keyword arguments never are in numpy or PyTorch.
  * @throws {InvalidArgument} naming the first unknown key and the accepted ones
  */
-export function checkKnownKeys(fn: string, value: object, known: readonly string[]): void {
+export function checkKnownKeys(
+  fn: string, value: object, known: readonly string[], what = 'option',
+): void {
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) {
       const accepted = known.length ? `one of ${known.join(', ')}` : 'no options';
-      throw new InvalidArgument(`${fn}: unknown option '${key}'; expected ${accepted}`);
+      throw new InvalidArgument(`${fn}: unknown ${what} '${key}'; expected ${accepted}`);
     }
   }
 }

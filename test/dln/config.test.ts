@@ -70,6 +70,25 @@ describe('NetworkConfig validation', () => {
   });
 });
 
+describe('misspelt keys', () => {
+  it('refuses an unknown config or init key instead of running with its default', () => {
+    rejects({ lazyalpha: 100 }, InvalidArgument,
+      /unknown config key 'lazyalpha'; expected one of A, b, widths, init, seed, frozen/);
+    rejects({ freeze: [true, false, false] }, InvalidArgument, /unknown config key 'freeze'/);
+    rejects({ init: { kind: 'gaussian', scael: 1e-6 } as never }, InvalidArgument,
+      /unknown config\.init key 'scael'; expected one of kind, scale, variance, value, u0/);
+    rejects({ init: [{ kind: 'zero' }, { kind: 'gaussian', varience: 'unit' } as never,
+      { kind: 'gaussian' }] }, InvalidArgument, /unknown config\.init\[1\] key 'varience'/);
+  });
+
+  it("refuses record: 'false' (a truthy string) in train", () => {
+    const net = new DeepLinearNetwork(good);
+    expect(() => net.train({ step: 'auto', maxSteps: 2, record: 'false' as never }))
+      .toThrow("option 'record' must be true, false or absent; got string \"false\"");
+    net.dispose();
+  });
+});
+
 describe('TrainOptions validation', () => {
   const net = new DeepLinearNetwork(good);
   it.each([
