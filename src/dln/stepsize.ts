@@ -21,6 +21,13 @@ import type { DeepLinearNetwork } from './network.js';
  */
 export function autoStep(net: DeepLinearNetwork): number {
   const eta = curvatureStep(net);
+  if (net.geometry().sigmaMaxSq === 0) {
+    throw new RangeError(
+      "DeepLinearNetwork.train: option step: 'auto' cannot resolve a step: A is the zero " +
+        "matrix, so the loss ½‖b‖² does not depend on θ and there is nothing to fit; give a " +
+        "numeric 'step' to run anyway",
+    );
+  }
   if (!(eta > 0 && Number.isFinite(eta))) {
     throw new RangeError(
       `DeepLinearNetwork.train: option step: 'auto' cannot resolve a step: the estimate is ` +

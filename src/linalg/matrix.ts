@@ -70,6 +70,14 @@ function rowOf(fn: string, name: string, rows: readonly unknown[], i: number) {
 }
 
 export function checkStorage(fn: string, what: string, m: Matrix): void {
+  // An object made by Object.create(Matrix.prototype) passes instanceof but was never built.
+  if (!(m.data instanceof Float64Array) || !Number.isSafeInteger(m.rows) ||
+    !Number.isSafeInteger(m.cols)) {
+    throw new InvalidArgument(
+      `${fn}: ${what} is not a constructed Matrix (no rows, cols and Float64Array data); ` +
+        'build it with new Matrix, Matrix.fromRows or Matrix.fromArray',
+    );
+  }
   const expected = m.rows * m.cols;
   if (m.data.length !== expected) {
     throw new InvalidArgument(

@@ -11,6 +11,9 @@
 // [[1e-310]]) raises Overflow naming the function; one that is representable (pinv of a matrix
 // near 1.7e308, whose singular values overflow) comes out right. Known shortcoming: b is
 // normalized too, so its entries below 2^−1022 of its largest lose bits (normwise harmless).
+// Known shortcoming: the SVD flushes singular values below about 1e-265 of the largest entry
+// to exact zeros (svd.ts), so even rcond: 0 counts them as zero: rank([[1, 0], [0, 1e-280]])
+// is 1, cond is Infinity, and pinv and lstsq drop that direction.
 import { InvalidArgument, ShapeMismatch, shapeOf, shown } from '../core/errors.js';
 import { Matrix } from './matrix.js';
 import { frobenius, matmul, norm2 } from './products.js';
@@ -22,7 +25,10 @@ import {
 } from './validate.js';
 
 export interface RcondOptions {
-  /** Relative cutoff: singular values ≤ rcond·s₀ count as zero. Default max(m, n)·eps. */
+  /**
+   * Relative cutoff: singular values ≤ rcond·s₀ count as zero. Default max(m, n)·eps. Values
+   * below about 1e-265·max|a_ij| are zero already, whatever rcond (svd's range).
+   */
   rcond?: number;
 }
 

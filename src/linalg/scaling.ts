@@ -67,10 +67,14 @@ export function unscaleChecked(
     if (y - y !== 0) {
       const where = cols ? ` (${Math.floor(i / cols)}, ${i % cols})` : `[${i}]`;
       const log10 = Math.log10(Math.abs(x)) + k * Math.LOG10E * Math.LN2;
-      const p10 = Math.floor(log10);
-      const size = Number.isFinite(log10)
-        ? `about ${(10 ** (log10 - p10)).toFixed(2)}e+${p10}`
-        : `${x}·2^${k}`;
+      // The mantissa is rounded before the exponent is fixed, so 9.999… prints as 1.00e+616.
+      let p10 = Math.floor(log10);
+      let mantissa = (10 ** (log10 - p10)).toFixed(2);
+      if (mantissa === '10.00') {
+        mantissa = '1.00';
+        p10 += 1;
+      }
+      const size = Number.isFinite(log10) ? `about ${mantissa}e+${p10}` : `${x}·2^${k}`;
       throw new Overflow(
         `${fn}: ${what}${where} is ${size}, beyond the f64 range (|x| ≤ 1.8e308); ` +
           'the result is not representable although the input is finite',

@@ -81,6 +81,12 @@ describe('misspelt keys', () => {
       { kind: 'gaussian' }] }, InvalidArgument, /unknown config\.init\[1\] key 'varience'/);
   });
 
+  it("step: 'auto' on A = 0 says that A is zero, not that something left the f64 range", () => {
+    const net = new DeepLinearNetwork({ ...good, A: new Matrix(A.rows, A.cols) });
+    expect(() => net.train({ step: 'auto', maxSteps: 2 })).toThrow(/A is the zero matrix/);
+    net.dispose();
+  });
+
   it("refuses record: 'false' (a truthy string) in train", () => {
     const net = new DeepLinearNetwork(good);
     expect(() => net.train({ step: 'auto', maxSteps: 2, record: 'false' as never }))

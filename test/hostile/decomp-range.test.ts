@@ -118,6 +118,9 @@ describe('unrepresentable answers are Overflow naming the public function', () =
     expect(() => pinv(Matrix.fromRows([[1e-310]]))).toThrow(Overflow);
     expect(() => pinv(Matrix.fromRows([[1e-310]])))
       .toThrow(/^pinv: A⁺ entry \(0, 0\) is about 1\.00e\+310/);
+    // 9.999…e615 rounds to 1.00e+616 in the message, not to a mantissa of 10.00.
+    expect(() => minNormSolution(Matrix.fromRows([[1e-308, 0], [0, 1e-308]]), [1e308, 1]))
+      .toThrow(/^minNormSolution: x\[0\] is about 1\.00e\+616,/);
     // A representable inverse of a tiny entry stays a value.
     expect(rel(pinv(Matrix.fromRows([[1e-300]])).get(0, 0), 1e300)).toBeLessThan(1e-15);
   });

@@ -15,6 +15,9 @@ describe('validate', () => {
     expect(checkMatrix('f', 'A', m)).toBe(m);
     expect(() => checkMatrix('f', 'A', undefined)).toThrow(InvalidArgument);
     expect(() => checkMatrix('f', 'A', 3)).toThrow("f: argument 'A' must be a Matrix; got number");
+    // instanceof holds for an object never built by the constructor; it is refused by name.
+    expect(() => checkMatrix('f', 'A', Object.create(Matrix.prototype)))
+      .toThrow("f: argument 'A' is not a constructed Matrix");
   });
 
   it('checkVector converts arrays, checks kinds and an expected length', () => {
