@@ -47,8 +47,7 @@ export function checkDepth(fn: string, h: unknown, kind: 'argument' | 'option' =
 export function checkPositive(fn: string, name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new RangeError(
-      `${fn}: argument '${name}' must be a finite number > 0; got ` +
-        `${shown(value)}`,
+      `${fn}: argument '${name}' must be a finite number > 0; got ${shown(value)}`,
     );
   }
   return value;

@@ -240,8 +240,7 @@ export class Matrix {
     }
     if (!Number.isInteger(j) || j < 0 || j >= this.cols) {
       throw new RangeError(
-        `Matrix.${fn}: column index must be in [0, ${this.cols}); got ` +
-          `${shown(j)}`,
+        `Matrix.${fn}: column index must be in [0, ${this.cols}); got ${shown(j)}`,
       );
     }
     return i * this.cols + j;

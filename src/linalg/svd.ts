@@ -103,8 +103,7 @@ export function svd(a: Matrix, opts: SvdOptions = {}): SvdResult {
   const maxSweeps = opts.maxSweeps ?? MAX_JACOBI_SWEEPS;
   if (!Number.isInteger(maxSweeps) || maxSweeps < 1) {
     throw new InvalidArgument(
-      `svd: option 'maxSweeps' must be an integer ≥ 1; got ` +
-        `${shown(maxSweeps)}`,
+      `svd: option 'maxSweeps' must be an integer ≥ 1; got ${shown(maxSweeps)}`,
     );
   }
   return svdOf('svd', a, vectors, maxSweeps);
