@@ -21,7 +21,7 @@ import type { DeepLinearNetwork } from './network.js';
  */
 export function autoStep(net: DeepLinearNetwork): number {
   const eta = curvatureStep(net);
-  if (net.geometry().sigmaMaxSq === 0) {
+  if (net.A.data.every((v) => v === 0)) {
     throw new RangeError(
       "DeepLinearNetwork.train: option step: 'auto' cannot resolve a step: A is the zero " +
         "matrix, so the loss ½‖b‖² does not depend on θ and there is nothing to fit; give a " +
