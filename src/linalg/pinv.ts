@@ -21,7 +21,7 @@ import { fullRankSolve } from './fullrank.js';
 import { normalized, normalizingExponent, scaledData, unscaleChecked } from './scaling.js';
 import { svdOf, type SvdResult } from './svd.js';
 import {
-  checkFinite, checkMatrix, checkNonEmpty, checkOperand, checkOptions, checkVector,
+  checkArity, checkFinite, checkMatrix, checkNonEmpty, checkOperand, checkOptions, checkVector,
 } from './validate.js';
 
 export interface RcondOptions {
@@ -190,6 +190,7 @@ export function minNormSolution(a: Matrix, b: Matrix): Matrix;
 export function minNormSolution(
   a: Matrix, b: Float64Array | readonly number[] | Matrix,
 ): Float64Array | Matrix {
+  checkArity('minNormSolution', arguments, 2, '; for a cutoff use lstsq(A, b, { rcond })');
   const sol = minNorm('minNormSolution', a, b, {}, false);
   return unscaledSolution('minNormSolution', sol, b instanceof Matrix);
 }
@@ -238,6 +239,7 @@ export function rank(a: Matrix, opts: RcondOptions = {}): number {
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
  */
 export function cond(a: Matrix): number {
+  checkArity('cond', arguments, 1);
   checkOperand('cond', 'A', a);
   const { s } = svdOf('cond', normalized(a).As, 'none');
   const last = s[s.length - 1]!;

@@ -6,7 +6,7 @@ import { f64View, withScratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
 import { normalizingExponent, timesPow2, unscaleChecked } from './scaling.js';
-import { checkOperand, checkOptions } from './validate.js';
+import { checkArity, checkOperand, checkOptions } from './validate.js';
 
 export type QrMode = 'reduced' | 'complete';
 
@@ -55,6 +55,7 @@ export function qr(a: Matrix, opts: QrOptions = {}): { Q: Matrix; R: Matrix } {
  * @throws {Overflow} when an entry of L is beyond the f64 range
  */
 export function lq(a: Matrix): { L: Matrix; Q: Matrix } {
+  checkArity('lq', arguments, 1);
   checkOperand('lq', 'A', a);
   const { Q, R, e } = householderQr(a.cols, a.rows, a.data, true, false);
   const L = R.transpose();

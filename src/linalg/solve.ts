@@ -10,7 +10,7 @@ import { f64View, withScratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { Matrix } from './matrix.js';
 import { normalizingExponent, scaledData, unscaleChecked } from './scaling.js';
-import { checkFinite, checkOperand, checkVector } from './validate.js';
+import { checkArity, checkFinite, checkOperand, checkVector } from './validate.js';
 
 /** ‖A‖₁, the largest column sum of |a_ij|, for the n×n row-major data. */
 function norm1(data: Float64Array, n: number): number {
@@ -42,6 +42,7 @@ export function solve(a: Matrix, b: Matrix): Matrix;
 export function solve(
   a: Matrix, b: Float64Array | readonly number[] | Matrix,
 ): Float64Array | Matrix {
+  checkArity('solve', arguments, 2);
   checkOperand('solve', 'A', a);
   const n = a.rows;
   if (a.cols !== n) {

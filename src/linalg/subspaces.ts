@@ -11,7 +11,7 @@ import { matmul } from './products.js';
 import { cutoffOf } from './pinv.js';
 import { normalized } from './scaling.js';
 import { svdOf } from './svd.js';
-import { checkOperand } from './validate.js';
+import { checkArity, checkOperand } from './validate.js';
 
 function split(fn: string, a: Matrix): { V: Matrix; r: number } {
   checkOperand(fn, 'A', a);
@@ -44,6 +44,7 @@ function outer(Vk: Matrix): Matrix {
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
  */
 export function nullSpaceBasis(a: Matrix): Matrix {
+  checkArity('nullSpaceBasis', arguments, 1);
   const { V, r } = split('nullSpaceBasis', a);
   return columns(V, r, V.cols);
 }
@@ -54,6 +55,7 @@ export function nullSpaceBasis(a: Matrix): Matrix {
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
  */
 export function rowSpaceProjector(a: Matrix): Matrix {
+  checkArity('rowSpaceProjector', arguments, 1);
   const { V, r } = split('rowSpaceProjector', a);
   return outer(columns(V, 0, r));
 }
@@ -65,6 +67,7 @@ export function rowSpaceProjector(a: Matrix): Matrix {
  * @throws {EmptyInput} | {NonFiniteInput} for an empty or non-finite A
  */
 export function nullSpaceProjector(a: Matrix): Matrix {
+  checkArity('nullSpaceProjector', arguments, 1);
   const { V, r } = split('nullSpaceProjector', a);
   return outer(columns(V, r, V.cols));
 }

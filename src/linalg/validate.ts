@@ -152,6 +152,22 @@ export function checkKnownKeys(
 }
 
 /**
+ * A function without options refuses a trailing argument instead of ignoring it:
+ * minNormSolution(A, b, { rcond }) would otherwise run without the cutoff it seems to set.
+ * Trailing undefined is accepted.
+ * @throws {InvalidArgument} naming the function, how many arguments it takes and what came
+ */
+export function checkArity(fn: string, args: IArguments, takes: number, hint = ''): void {
+  for (let i = takes; i < args.length; i++) {
+    if (args[i] === undefined) continue;
+    throw new InvalidArgument(
+      `${fn}: takes ${takes} argument${takes === 1 ? '' : 's'} and no options; got ` +
+        `${kindOf(args[i])} as argument ${i + 1}${hint}`,
+    );
+  }
+}
+
+/**
  * A boolean option must be `true`, `false` or absent (undefined). A truthy string such as
  * 'yes' or 'false', or 0 and 1, would otherwise be read one way by a shape check and another
  * way by a kernel (`+'yes'` is NaN, which a kernel takes as false).

@@ -1,7 +1,8 @@
 // The boundary checks other modules build on, message by message.
 import { describe, expect, it } from 'vitest';
 import {
-  EmptyInput, InvalidArgument, Matrix, NonFiniteInput, ShapeMismatch,
+  EmptyInput, InvalidArgument, Matrix, NonFiniteInput, ShapeMismatch, cond, lq, minNormSolution,
+  nullSpaceBasis, nullSpaceProjector, rowSpaceProjector, solve,
 } from '../../src/index.js';
 import { withScratch } from '../../src/core/memory.js';
 import {
@@ -85,6 +86,21 @@ describe('option checks', () => {
       "f: unknown option 'b'; expected one of a");
     expect(() => checkOptions('f', { b: 2 } as object, [])).toThrow(
       "f: unknown option 'b'; expected no options");
+  });
+
+  it('functions without options refuse a trailing argument (trailing undefined passes)', () => {
+    const a = Matrix.fromRows([[1, 0, 0], [0, 2, 0]]);
+    expect(() => minNormSolution(a, [1, 2], { rcond: 0.5 } as never)).toThrow(
+      'minNormSolution: takes 2 arguments and no options; got Object as argument 3; ' +
+        'for a cutoff use lstsq(A, b, { rcond })');
+    expect(() => lq(a, { mode: 'complete' } as never)).toThrow(
+      'lq: takes 1 argument and no options; got Object as argument 2');
+    for (const call of [() => cond(a, 1 as never), () => nullSpaceBasis(a, {} as never),
+      () => rowSpaceProjector(a, {} as never), () => nullSpaceProjector(a, {} as never),
+      () => solve(Matrix.eye(2), [1, 2], {} as never)]) {
+      expect(call).toThrow(InvalidArgument);
+    }
+    expect(cond(a, undefined as never)).toBe(2);
   });
 
   it('checkFlag takes true, false or absent only', () => {
