@@ -183,6 +183,14 @@ export function checkConfig(config: NetworkConfig): NetworkShape {
         `got ${Array.isArray(frozen) ? `a list of ${frozen.length}` : kindOf(frozen)}`,
     );
   }
+  // 'false' would freeze W1 through Boolean('false'), and a hole would be read both ways.
+  for (let i = 0; i <= depth; i++) {
+    if (typeof frozen[i] !== 'boolean') {
+      throw new InvalidArgument(
+        `${FN}: config.frozen[${i}] must be true or false; got ${shown(frozen[i])}`,
+      );
+    }
+  }
 
   let lazyAlpha = 0;
   if (config.lazyAlpha !== undefined) {
@@ -201,7 +209,7 @@ export function checkConfig(config: NetworkConfig): NetworkShape {
     }
     lazyAlpha = a;
   }
-  return { n, d, k, depth, widths, shapes, targets, inits, frozen: frozen.map(Boolean), lazyAlpha };
+  return { n, d, k, depth, widths, shapes, targets, inits, frozen: frozen.slice(), lazyAlpha };
 }
 
 /**

@@ -169,6 +169,9 @@ export class DeepLinearNetwork {
       dv[S.THETA0] = at(oTheta0);
       dv[S.ALPHA] = lazyAlpha;
       dv[S.THETA_EFF] = at(oEff);
+      const theta0All = f64View(at(oTheta0), d * k);
+      const bad0 = theta0All.findIndex((v) => !Number.isFinite(v));
+      if (bad0 >= 0) this.refuseStart(`θ0 = W1⋯WhX (entry [${bad0}] is ${theta0All[bad0]})`);
       if (factored) {
         const theta0 = f64View(at(oTheta0), d).slice();
         const aTheta0 = matmul(this.A, new Matrix(d, 1, theta0));
@@ -184,15 +187,19 @@ export class DeepLinearNetwork {
     const theta = f64View(this.slot(S.THETA_EFF), d * k);
     const bad = theta.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0 || !Number.isFinite(loss)) {
-      const what = bad >= 0
+      this.refuseStart(bad >= 0
         ? `θ = W1⋯WhX (entry [${bad}] is ${theta[bad]})`
-        : `loss ½‖Aθ − b‖² (${loss})`;
-      this.dispose();
-      throw new Overflow(
-        `DeepLinearNetwork: the initial ${what} leaves the f64 range; lower config.init's ` +
-          'scale or rescale config.A and config.b',
-      );
+        : `loss ½‖Aθ − b‖² (${loss})`);
     }
+  }
+
+  /** Free what the constructor allocated and refuse a start beyond the f64 range. */
+  private refuseStart(what: string): never {
+    this.dispose();
+    throw new Overflow(
+      `DeepLinearNetwork: the initial ${what} leaves the f64 range; lower config.init's ` +
+        'scale or rescale config.A and config.b',
+    );
   }
 
   /** True once dispose() has run. */
@@ -295,6 +302,7 @@ export class DeepLinearNetwork {
   /** @internal Run the Wasm training loop for up to `steps` updates. */
   runKernel(steps: number, eta: number, momentum: number, lossTol: number, gradTol: number,
     ceiling: number): KernelRun {
+    this.live('runKernel');
     const status = wasm().dlnTrain(this.pd, steps, eta, momentum, lossTol, gradTol, ceiling);
     const d = f64View(this.pd, S.LAYER0);
     return { status, steps: d[S.OUT_STEPS]!, loss: d[S.OUT_LOSS]!, gradSq: d[S.OUT_GRAD_SQ]! };
@@ -302,6 +310,7 @@ export class DeepLinearNetwork {
 
   /** @internal Allocate the velocity of heavy-ball momentum (zero) on first use. */
   ensureVelocity(): void {
+    this.live('ensureVelocity');
     if (this.blocks[1] !== 0) return;
     const p = allocBytes(this.paramsLength * 8);
     f64View(p, this.paramsLength).fill(0);
@@ -309,8 +318,18 @@ export class DeepLinearNetwork {
     f64View(this.pd, S.LAYER0)[S.VEL] = p;
   }
 
+  /**
+   * @internal Zero the velocity: plain gradient steps leave heavy-ball history stale, so the
+   * next run with momentum starts from rest, as a fresh network would.
+   */
+  resetVelocity(): void {
+    this.live('resetVelocity');
+    if (this.blocks[1] !== 0) f64View(this.blocks[1]!, this.paramsLength).fill(0);
+  }
+
   /** @internal Copy the parameters (and velocity) aside, or back. */
   snapshot(restore = false): void {
+    this.live('snapshot');
     const k = wasm();
     const len = this.paramsLength * 8;
     if (this.blocks[2] === 0) this.blocks[2] = allocBytes(2 * len);

@@ -66,6 +66,9 @@ function divergedError(
  * TrainingDiverged (a Diverged), and the network is wound back to the state before it.
  * History: a MetricsRow at the start, every `every` updates, and at the end (none when
  * record is false); MetricsRow.step counts updates since the network was created.
+ * Momentum: the heavy-ball velocity carries over from one call with momentum to the next; a
+ * call without momentum (plain gradient descent) zeroes it, so a later call with momentum
+ * starts from rest, as on a fresh network.
  * @param net the network to train
  * @param opts step ('auto': see stepsize.ts), maxSteps, lossTol, gradTol, every, momentum
  * @throws {RangeError} for an invalid option, naming it
@@ -88,6 +91,7 @@ export function trainNetwork(net: DeepLinearNetwork, opts: TrainOptions): TrainR
   const every = opts.every ?? 0;
   const record = opts.record ?? true;
   if (momentum > 0) net.ensureVelocity();
+  else net.resetVelocity();
 
   const history: MetricsRow[] = [];
   const startLoss = net.loss();

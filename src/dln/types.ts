@@ -60,7 +60,10 @@ export interface TrainOptions {
   gradTol?: number;
   /** Record metrics every this many steps (default 0: first and last state only). */
   every?: number;
-  /** Heavy-ball momentum β in [0, 1) (default 0: plain gradient descent, the paper's). */
+  /**
+   * Heavy-ball momentum β in [0, 1) (default 0: plain gradient descent, the paper's). The
+   * velocity carries over between calls with momentum; a call without it zeroes the velocity.
+   */
   momentum?: number;
   /** false: record no MetricsRow at all, not even the first and last (for benchmarks). */
   record?: boolean;

@@ -95,11 +95,14 @@ export function readLog(path: string): LogContents | undefined {
   return { header, entries, sessions, validBytes: Buffer.byteLength(complete, 'utf8') + 1 };
 }
 
+/** The overrides as one string, keys sorted: `--set` flags given in any order compare equal. */
+export function overridesKey(overrides: Record<string, string>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(overrides).sort()));
+}
+
 /** Same header, field by field (the overrides compared with keys sorted). */
 export function sameHeader(a: LogHeader, b: LogHeader): boolean {
-  const norm = (h: LogHeader) => JSON.stringify({
-    ...h, overrides: Object.fromEntries(Object.entries(h.overrides).sort()),
-  });
+  const norm = (h: LogHeader) => JSON.stringify({ ...h, overrides: overridesKey(h.overrides) });
   return norm(a) === norm(b);
 }
 

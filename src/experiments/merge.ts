@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgument } from '../core/errors.js';
-import { readLog, type LogContents } from './jsonl.js';
+import { overridesKey, readLog, type LogContents } from './jsonl.js';
 import type { ScenarioOutcome } from './runner.js';
 import type { Row, Scenario } from './types.js';
 
@@ -73,10 +73,11 @@ function mergeScenario(
   for (const { path, log } of logs) {
     const h = log.header;
     if (h.gridHash !== first.gridHash || h.quick !== first.quick || h.configs !== first.configs
-      || JSON.stringify(h.overrides) !== JSON.stringify(first.overrides)) {
+      || overridesKey(h.overrides) !== overridesKey(first.overrides)) {
+      const options = (x: typeof h) => `quick ${x.quick}, grid ${x.gridHash}, ${x.configs} ` +
+        `configs, --set ${overridesKey(x.overrides)}`;
       throw new MergeFailed(`merge: ${scenario.id}: ${path} comes from another grid or other `
-        + `options (quick ${h.quick}, grid ${h.gridHash}) than ${logs[0]!.path} `
-        + `(quick ${first.quick}, grid ${first.gridHash})`);
+        + `options (${options(h)}) than ${logs[0]!.path} (${options(first)})`);
     }
     if (h.code !== first.code) {
       throw new MergeFailed(`merge: ${scenario.id}: ${path} was computed by other code `

@@ -7,6 +7,9 @@ import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgument } from '../core/errors.js';
 
+/** Locks this process holds now: its own pid in a lock it does not hold is a dead run's. */
+const held = new Set<string>();
+
 function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -29,15 +32,22 @@ export function lockRows(rowsDir: string): () => void {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(path, { force: true });
+      held.add(path);
+      return () => {
+        held.delete(path);
+        rmSync(path, { force: true });
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const owner = Number(readFileSync(path, 'utf8'));
-    if (Number.isInteger(owner) && owner > 0 && running(owner)) {
+    // Our own pid in a lock we do not hold is a run that died before this one reused its pid
+    // (a restarted container numbers its processes from the same start).
+    const ours = owner === process.pid && !held.has(path);
+    if (Number.isInteger(owner) && owner > 0 && !ours && running(owner)) {
       throw new InvalidArgument(
         `runSweep: ${rowsDir} is in use by another run (process ${owner}); wait for it to ` +
-          'finish or give another output directory',
+          `finish or give another output directory (if no run is active, delete ${path})`,
       );
     }
     rmSync(path, { force: true });

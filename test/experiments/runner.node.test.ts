@@ -64,6 +64,14 @@ describe('runSweep', () => {
       .toThrow(/FA: 6 of 18 configs have no rows \(indices 2, 5, 8, 11, 14, 17\)/);
   });
 
+  it('merges shards whose --set overrides came in different orders', async () => {
+    const dirs = [freshDir(), freshDir()];
+    await sweep(dirs[0]!, { overrides: { delay: '0', seeds: '2' }, shard: { index: 1, count: 2 } });
+    await sweep(dirs[1]!, { overrides: { seeds: '2', delay: '0' }, shard: { index: 2, count: 2 } });
+    const merged = mergeRuns(dirs, scenarios);
+    expect(merged[0]!.rows.every((r) => r !== undefined)).toBe(true);
+  });
+
   it('resumes a cut log: keeps finished rows, drops a truncated line, runs the rest', async () => {
     const dir = freshDir();
     const first = await sweep(dir);
@@ -116,11 +124,15 @@ describe('runSweep', () => {
     const first = sweep(dir, { overrides: { delay: '20' } });
     await expect(sweep(dir)).rejects.toThrow(
       `runSweep: ${join(dir, 'rows')} is in use by another run (process ${process.pid}); ` +
-        'wait for it to finish or give another output directory');
+        'wait for it to finish or give another output directory (if no run is active, ' +
+        `delete ${join(dir, 'rows', '.lock')})`);
     await first;
     // Released when the first ends, and a lock left by a process that no longer runs is stale.
     expect(existsSync(join(dir, 'rows', '.lock'))).toBe(false);
     writeFileSync(join(dir, 'rows', '.lock'), '2147483646');
+    expect((await sweep(dir, { overrides: { delay: '20' } }))[0]!.resumed).toBe(18);
+    // So is this process's own pid in a lock it does not hold: a dead run whose pid came back.
+    writeFileSync(join(dir, 'rows', '.lock'), String(process.pid));
     expect((await sweep(dir, { overrides: { delay: '20' } }))[0]!.resumed).toBe(18);
   });
 
