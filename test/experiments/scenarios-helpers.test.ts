@@ -56,6 +56,15 @@ describe('grid', () => {
       .toThrow(/override 'seeds' must be a whole number from 1 to 1000; got 1000000/);
     expect(makeGrid('T', words, { quick: true, overrides: { part: 'azulay' } })[0]!.part)
       .toBe('azulay');
+    // Counts (depth, width, steps) take whole numbers; other numbers stay free; hex is a word.
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { h: '1.5' } }))
+      .toThrow(/T.grid: override 'h' takes whole numbers .*; got '1.5'/);
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { maxSteps: '1e20' } }))
+      .toThrow(/override 'maxSteps' takes whole numbers/);
+    expect(() => makeGrid('T', spec, { quick: false, overrides: { h: '0x2' } }))
+      .toThrow(/override 'h' takes finite numbers; got '0x2'/);
+    expect(makeGrid('T', spec, { quick: false, overrides: { s: '0.5', h: '2' } })[0])
+      .toMatchObject({ s: 0.5, h: 2 });
   });
 
   it('spaces a log grid evenly in the exponent', () => {

@@ -21,8 +21,9 @@ function parseValue(raw: string): Value {
   const t = raw.trim();
   if (t === 'true') return true;
   if (t === 'false') return false;
+  // Decimal notation only: Number() would also read '0x2', '0b1' and '' as numbers.
   const x = Number(t);
-  return t !== '' && Number.isFinite(x) ? x : t;
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) && Number.isFinite(x) ? x : t;
 }
 
 /**
@@ -83,6 +84,12 @@ export function makeGrid(
 }
 
 /**
+ * Keys that count something (depth, width, steps), by the names every scenario uses: a
+ * fractional value would only fail inside a worker, after the run log was moved aside.
+ */
+const COUNTS = new Set(['h', 'm', 'n', 'd', 'maxSteps', 'every', 'trainMaxWidth']);
+
+/**
  * One `--set` value, of the kind the grid's own values have: a finite number where they are
  * numbers (a positive one where they all are: depths, widths, scales, step budgets), one of
  * them where they are words; checked here so no worker starts on a bad value.
@@ -99,6 +106,12 @@ function overrideValue(id: string, key: string, raw: string, defaults: (Value | 
     if (known.every((v) => (v as number) > 0) && !((value as number) > 0)) {
       throw new InvalidArgument(
         `${id}.grid: override '${key}' takes positive numbers, as its grid does; got '${raw}'`,
+      );
+    }
+    if (COUNTS.has(key) && !Number.isSafeInteger(value)) {
+      throw new InvalidArgument(
+        `${id}.grid: override '${key}' takes whole numbers (it counts layers, units or ` +
+          `steps); got '${raw}'`,
       );
     }
   } else if (known.every((v) => typeof v === 'string') && !(known as Value[]).includes(value)) {
