@@ -8,11 +8,11 @@
 //    ½asinh(2β/|δ|) − ½asinh(2β0/|δ|) ∈ range(Xᵀ).
 // Both limits are computed here by Newton's method on the convex dual: β(λ) = ∇ψ*(c + Xᵀλ),
 // minimize Σ ψ*(c + Xᵀλ) − λᵀy, whose gradient is Xβ(λ) − y.
-import { ConvergenceFailure, Diverged, ShapeMismatch } from '../core/errors.js';
+import { ConvergenceFailure, Diverged, ShapeMismatch, shown } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { frobenius, matmul, matvec, norm2 } from '../linalg/products.js';
 import { solve } from '../linalg/solve.js';
-import { checkOperand, checkVector } from '../linalg/validate.js';
+import { checkOperand, checkOptions, checkVector } from '../linalg/validate.js';
 import { checkFiniteVector, checkPositive } from './arguments.js';
 
 export interface DiagonalOptions {
@@ -62,11 +62,17 @@ function gd(
   const yv = checkFiniteVector(fn, 'y', y, x.rows);
   checkFiniteVector(fn, 'u0', p);
   checkFiniteVector(fn, 'v0', q);
-  if (!(opts.step > 0) || !Number.isSafeInteger(opts.maxSteps) || opts.maxSteps < 0) {
-    throw new RangeError(`${fn}: options 'step' > 0 and integer 'maxSteps' ≥ 0 required; got ` +
-      `${opts.step}, ${opts.maxSteps}`);
+  const o = checkOptions(fn, opts, ['step', 'maxSteps', 'lossTol']);
+  const { step, maxSteps, lossTol } = o;
+  if (typeof step !== 'number' || !(step > 0) || !Number.isFinite(step) ||
+    !Number.isSafeInteger(maxSteps) || maxSteps! < 0) {
+    throw new RangeError(`${fn}: options 'step' > 0 (finite) and integer 'maxSteps' ≥ 0 ` +
+      `required; got ${shown(step)}, ${shown(maxSteps)}`);
   }
-  const tol = opts.lossTol ?? 1e-25;
+  if (lossTol !== undefined && !(typeof lossTol === 'number' && lossTol >= 0)) {
+    throw new RangeError(`${fn}: option 'lossTol' must be a number ≥ 0; got ${shown(lossTol)}`);
+  }
+  const tol = lossTol ?? 1e-25;
   const d = x.cols;
   const beta = new Float64Array(d);
   const r = new Float64Array(x.rows);
@@ -78,12 +84,12 @@ function gd(
     loss = residual(x, beta, yv, r);
     if (!Number.isFinite(loss)) {
       throw new Diverged(
-        `${fn}: the loss became ${loss} at step ${steps} with step size ${opts.step}`,
+        `${fn}: the loss became ${loss} at step ${steps} with step size ${step}`,
       );
     }
-    if (loss < tol || steps === opts.maxSteps) break;
+    if (loss < tol || steps === maxSteps) break;
     backprop(x, r, g);
-    update(p, q, g, opts.step);
+    update(p, q, g, step);
     steps++;
   }
   return { beta, steps, loss, converged: loss < tol };

@@ -6,7 +6,7 @@
 import { Diverged, InvalidArgument, Overflow, shown } from '../core/errors.js';
 import { Matrix } from '../linalg/matrix.js';
 import { matmul } from '../linalg/products.js';
-import { checkFinite, checkOperand, checkVector } from '../linalg/validate.js';
+import { checkFinite, checkOperand, checkOptions, checkVector } from '../linalg/validate.js';
 import { checkDepth } from './arguments.js';
 import { norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
@@ -42,6 +42,9 @@ function velocity(a: Matrix, b: Float64Array, h: number, theta: Float64Array): F
  * @param opts depth, step, horizon, method
  * @returns θ(T)
  */
+/** Steps endToEndFlow takes at most (horizon/step), so that a tiny step fails at once. */
+const MAX_FLOW_STEPS = 1e7;
+
 export function endToEndFlow(
   a: Matrix, b: Float64Array, theta0: Float64Array, opts: FlowOptions,
 ): Float64Array {
@@ -50,23 +53,32 @@ export function endToEndFlow(
   let y = checkVector('endToEndFlow', 'theta0', theta0, a.cols).slice();
   checkFinite('endToEndFlow', 'b', bv);
   checkFinite('endToEndFlow', 'theta0', y);
-  const h = checkDepth('endToEndFlow', opts.depth, 'option');
-  const { step } = opts;
+  const o = checkOptions('endToEndFlow', opts, ['depth', 'step', 'horizon', 'method']);
+  const h = checkDepth('endToEndFlow', o.depth, 'option');
+  const { step, horizon } = o;
   // A finite horizon and step, or round(T / step) is Infinity and the loop never ends.
-  const count = Math.round(opts.horizon / step);
-  if (!(step > 0) || !(opts.horizon >= 0) || !Number.isSafeInteger(count)) {
+  const count = Math.round(Number(horizon) / Number(step));
+  if (typeof step !== 'number' || typeof horizon !== 'number' || !(step > 0) ||
+    !(horizon >= 0) || !Number.isSafeInteger(count)) {
     throw new RangeError(
-      `endToEndFlow: options 'step' > 0 and 'horizon' ≥ 0 (finite, horizon/step a safe ` +
-        `integer) required; got ${step}, ${opts.horizon}`,
+      `endToEndFlow: options 'step' > 0 and 'horizon' ≥ 0 (finite numbers, horizon/step a ` +
+        `safe integer) required; got ${shown(step)}, ${shown(horizon)}`,
     );
   }
-  const method = opts.method ?? 'euler';
+  // Each step is a few products of A; 1e7 of them already take minutes, synchronously.
+  if (count > MAX_FLOW_STEPS) {
+    throw new RangeError(
+      `endToEndFlow: horizon/step = ${count} steps is more than ${MAX_FLOW_STEPS}; ` +
+        'take a larger step or a shorter horizon',
+    );
+  }
+  const method = o.method ?? 'euler';
   if (method !== 'euler' && method !== 'rk4') {
     throw new InvalidArgument(
       `endToEndFlow: option 'method' must be 'euler' or 'rk4'; got ${shown(method)}`,
     );
   }
-  const steps = Math.round(opts.horizon / step);
+  const steps = count;
   const f = (t: Float64Array) => velocity(a, bv, h, t);
   const add = (u: Float64Array, v: Float64Array, c: number) => u.map((x, i) => x + c * v[i]!);
   for (let s = 0; s < steps; s++) {
@@ -102,6 +114,7 @@ export function balancedRankOneError(
   a: Matrix, b: Float64Array, opts: { depth: number; scale: number; u0: Float64Array },
 ): number {
   checkOperand('balancedRankOneError', 'A', a);
+  checkOptions('balancedRankOneError', opts, ['depth', 'scale', 'u0']);
   const bv = checkVector('balancedRankOneError', 'b', b, a.rows);
   const u = checkVector('balancedRankOneError', 'u0', opts.u0, a.cols);
   checkFinite('balancedRankOneError', 'b', bv);

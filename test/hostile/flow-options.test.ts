@@ -4,12 +4,39 @@
 // and a meaningless number for depth −1 or 1.5 or a negative scale. Now: RangeError for bad
 // options, Diverged for a blown-up flow, Overflow for a root beyond the f64 range.
 import { describe, expect, it } from 'vitest';
-import { Matrix, balancedRankOneError, endToEndFlow } from '../../src/index.js';
+import {
+  InvalidArgument, Matrix, balancedRankOneError, endToEndFlow, trainProduct, trainWoodworth,
+} from '../../src/index.js';
 
 const A = Matrix.randn(3, 6, { seed: 1 });
 const b = Matrix.randn(3, 1, { seed: 2 }).data;
 const u0 = Matrix.randn(6, 1, { seed: 3 }).data;
 const theta0 = u0.map((x) => 0.1 * x);
+
+describe('misspelt and mistyped options of the flow and diagonal helpers', () => {
+  it('are refused, not replaced by their defaults or read as numbers', () => {
+    const flow = (opts: unknown) => () => endToEndFlow(A, b, theta0, opts as never);
+    expect(flow({ depth: 2, step: 0.01, horizon: 0.02, methd: 'rk4' }))
+      .toThrow("endToEndFlow: unknown option 'methd'; expected one of depth, step, horizon, method");
+    expect(flow({ depth: 2, step: '0.01', horizon: 0.02 })).toThrow(/got string "0.01"/);
+    expect(flow(undefined)).toThrow(/option 'depth' must be a non-negative integer/);
+    // 1e10 synchronous steps (hours) are refused at once.
+    expect(flow({ depth: 2, step: 1e-300, horizon: 1e-290 })).toThrow(/more than 10000000/);
+    expect(() => balancedRankOneError(A, b, { depth: 2, scale: 1, u0, extra: 1 } as never))
+      .toThrow(InvalidArgument);
+
+    const x = Matrix.randn(3, 6, { seed: 4 });
+    const y = Matrix.randn(3, 1, { seed: 5 }).data;
+    expect(() => trainWoodworth(x, y, 0.5, { step: 0.01, maxSteps: 10, losTol: 1 } as never))
+      .toThrow("trainWoodworth: unknown option 'losTol'; expected one of step, maxSteps, lossTol");
+    expect(() => trainWoodworth(x, y, 0.5, { step: '0.01', maxSteps: 10 } as never))
+      .toThrow(/got string "0.01", 10/);
+    expect(() => trainProduct(x, y, u0, u0, { step: 0.01, maxSteps: 10, lossTol: NaN }))
+      .toThrow("trainProduct: option 'lossTol' must be a number ≥ 0; got NaN");
+    expect(() => trainProduct(x, y, u0, u0, { step: Infinity, maxSteps: 10 }))
+      .toThrow(RangeError);
+  });
+});
 
 describe('endToEndFlow options', () => {
   it('refuses an infinite horizon (it used to hang) and bad depths at once', () => {
