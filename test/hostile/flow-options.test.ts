@@ -16,8 +16,8 @@ const theta0 = u0.map((x) => 0.1 * x);
 describe('misspelt and mistyped options of the flow and diagonal helpers', () => {
   it('are refused, not replaced by their defaults or read as numbers', () => {
     const flow = (opts: unknown) => () => endToEndFlow(A, b, theta0, opts as never);
-    expect(flow({ depth: 2, step: 0.01, horizon: 0.02, methd: 'rk4' }))
-      .toThrow("endToEndFlow: unknown option 'methd'; expected one of depth, step, horizon, method");
+    expect(flow({ depth: 2, step: 0.01, horizon: 0.02, methd: 'rk4' })).toThrow(
+      "endToEndFlow: unknown option 'methd'; expected one of depth, step, horizon, method");
     expect(flow({ depth: 2, step: '0.01', horizon: 0.02 })).toThrow(/got string "0.01"/);
     expect(flow(undefined)).toThrow(/option 'depth' must be a non-negative integer/);
     // 1e10 synchronous steps (hours) are refused at once.
