@@ -3,12 +3,13 @@ import type { Command } from 'commander';
 import { init } from '../core/wasm.js';
 import { mergeRuns } from '../experiments/merge.js';
 import { loadScenarios, scenarioModuleUrl } from '../experiments/registry.js';
+import { parseOut } from './options.js';
 
 export function registerMerge(program: Command, onExit: (code: number) => void): void {
   program.command('merge')
     .description('join the outputs of `reproduce --shard i/N` runs into one report')
     .argument('<dirs...>', 'output directories of the shards (their rows/ folders are read)')
-    .requiredOption('-o, --out <dir>', 'where to write the merged report')
+    .requiredOption('-o, --out <dir>', 'where to write the merged report', parseOut)
     .option('--strict', 'exit with code 1 when a check fails')
     .action(async (dirs: string[], flags: { out: string; strict?: boolean }) => {
       const registry = await loadScenarios(scenarioModuleUrl());

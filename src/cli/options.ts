@@ -39,6 +39,14 @@ export function collectSet(text: string, previous: Record<string, string> = {}):
   return { ...previous, [key]: text.slice(eq + 1).trim() };
 }
 
+/** `--out DIR`: a directory; '' would write the report into the working directory unasked. */
+export function parseOut(text: string): string {
+  if (text.trim() === '') {
+    throw new InvalidArgumentError('expected a directory path; got an empty one');
+  }
+  return text;
+}
+
 /** `--only S3,S6`: a comma-separated list of ids or names. */
 export function parseOnly(text: string): string[] {
   const list = text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);

@@ -1,6 +1,6 @@
 // `deeplin reproduce`: every scenario (or those of --only), then the report.
 import type { Command } from 'commander';
-import { defaultJobs, parseJobs, parseOnly, parseShardOption } from './options.js';
+import { defaultJobs, parseJobs, parseOnly, parseOut, parseShardOption } from './options.js';
 import type { Shard } from '../experiments/shard.js';
 
 const SHARD_HELP = `
@@ -28,7 +28,7 @@ export function registerReproduce(program: Command, onExit: (code: number) => vo
     .description('run the scenarios of the reproduction and write out/report.md')
     .option('--quick', 'small grids (a few seconds per scenario)')
     .option('--only <ids>', 'comma-separated scenario ids or names, e.g. S3,S6', parseOnly)
-    .option('-o, --out <dir>', 'output directory', 'out')
+    .option('-o, --out <dir>', 'output directory', parseOut, 'out')
     .option('-j, --jobs <n>', 'worker threads', parseJobs,
       defaultJobs())
     .option('--shard <i/N>', 'run only shard i of N of every grid (see below)', parseShardOption)

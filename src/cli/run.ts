@@ -1,7 +1,7 @@
 // `deeplin run <scenario>`: one scenario, with its grid changed by --set key=value.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { collectSet, defaultJobs, parseJobs, parseShardOption } from './options.js';
+import { collectSet, defaultJobs, parseJobs, parseOut, parseShardOption } from './options.js';
 import type { Shard } from '../experiments/shard.js';
 
 interface Flags {
@@ -22,7 +22,7 @@ export function registerRun(program: Command, onExit: (code: number) => void): v
       collectSet)
     .option('--quick', 'the small grid')
     .option('-o, --out <dir>', 'output directory (default: out/<scenario>, so a run does not '
-      + 'replace the report of `reproduce` in out/)')
+      + 'replace the report of `reproduce` in out/)', parseOut)
     .option('-j, --jobs <n>', 'worker threads', parseJobs,
       defaultJobs())
     .option('--shard <i/N>', 'run only shard i of N of the grid', parseShardOption)

@@ -145,13 +145,15 @@ export function checkConfig(config: NetworkConfig): NetworkShape {
       `${FN}: config.widths must be an array; got ${kindOf(config.widths)}`,
     );
   }
-  config.widths.forEach((m, i) => {
-    if (!Number.isInteger(m) || m < 1) {
+  // A loop, not forEach, which would skip a hole in [4, , 4].
+  for (let i = 0; i < config.widths.length; i++) {
+    const m = config.widths[i];
+    if (!Number.isInteger(m) || m! < 1) {
       throw new RangeError(
         `${FN}: config.widths[${i}] must be a positive integer; got ${shown(m)}`,
       );
     }
-  });
+  }
   const widths = config.widths.slice();
   const depth = widths.length;
   const dims = [d, ...widths];

@@ -12,6 +12,7 @@ import { imbalanceChecked, norm } from './metrics.js';
 import { pinv } from '../linalg/pinv.js';
 import { unscaleChecked } from '../linalg/scaling.js';
 import { chainProduct, scaledChain } from './chain.js';
+import { checkNonEmpty } from '../linalg/validate.js';
 
 export { minNormSolution } from '../linalg/pinv.js';
 
@@ -247,7 +248,8 @@ export function minWeightNorm(a: Matrix, b: Float64Array | Matrix, depth: number
  * @param widths [m1 … mh]
  */
 export function balancedFactorization(theta: Float64Array, widths: number[]): Matrix[] {
-  checkFiniteVector('balancedFactorization', 'theta', theta);
+  checkNonEmpty('balancedFactorization', 'theta',
+    checkFiniteVector('balancedFactorization', 'theta', theta).length);
   if (!Array.isArray(widths) || widths.some((m) => !Number.isSafeInteger(m) || m < 1)) {
     throw new RangeError(
       "balancedFactorization: argument 'widths' must list positive integers; got " +

@@ -24,7 +24,7 @@ export function parseShard(text: string): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
-  if (!match || count < 1 || index < 1 || index > count) {
+  if (!match || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {
     throw new InvalidArgument(
       `shard: expected i/N with integers 1 ≤ i ≤ N (e.g. 1/4 … 4/4); got '${text}'`,
     );

@@ -22,6 +22,8 @@ describe('NetworkConfig validation', () => {
     rejects({ widths: [4, 0] }, RangeError,
       /config\.widths\[1\] must be a positive integer; got 0/);
     rejects({ widths: [2.5] }, RangeError, /config\.widths\[0\].*got 2\.5/);
+    // A hole in the list (forEach would skip it) is named too.
+    rejects({ widths: [4, , 4] }, RangeError, /config\.widths\[1\].*got undefined/);
   });
 
   it('names b of the wrong length, with A’s shape', () => {

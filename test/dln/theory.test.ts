@@ -100,6 +100,8 @@ describe('T2 and T5: all factors trained', () => {
     const minimum = minWeightNorm(A, b, 3);
     expect(minimum).toBeCloseTo(4 * norm(thetaStar) ** 0.5, 13);
     expect(Math.abs(parameterNorm(f) - minimum)).toBeLessThan(1e-12);
+    expect(() => balancedFactorization(new Float64Array(0), [2]))
+      .toThrow("balancedFactorization: argument 'theta' is empty (length 0)");
   });
 });
 

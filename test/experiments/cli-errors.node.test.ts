@@ -32,6 +32,11 @@ const cases: [string, string[], string][] = [
     `error: option '--shard <i/N>' argument '0/4' is invalid. ${SHARD}`],
   ['a shard that is not numbers', ['reproduce', '--shard', 'a/b'],
     `error: option '--shard <i/N>' argument 'a/b' is invalid. ${SHARD}`],
+  ['a shard count beyond the safe integers', ['reproduce', '--shard', '1/9999999999999999999'],
+    `error: option '--shard <i/N>' argument '1/9999999999999999999' is invalid. ${SHARD}`],
+  ['an empty --out', ['reproduce', '--quick', '--out', ''],
+    "error: option '-o, --out <dir>' argument '' is invalid. expected a directory path; got an "
+      + 'empty one'],
   ['--set without =', ['run', 'FA', '--set', 'oops'],
     "error: option '--set <key=value>' argument 'oops' is invalid. expected key=value, with a key "
       + 'made of letters, digits, _ . -'],
