@@ -20,6 +20,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+/** A file-system refusal (not a directory, no permission, read-only) of a path. */
+function isPathError(err: unknown): err is NodeJS.ErrnoException & { path: string } {
+  const e = err as NodeJS.ErrnoException;
+  return typeof e?.path === 'string' &&
+    ['ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'EEXIST', 'EISDIR'].includes(e.code ?? '');
+}
+
 let exitCode = 0;
 const program = new Command('deeplin')
   .description('Reproduce Gruber & Avron 2024: implicit bias of initialization in deep linear '
@@ -43,6 +50,11 @@ try {
     exitCode = err.exitCode === 0 ? 0 : 2;
   } else if (err instanceof InvalidArgument) {
     process.stderr.write(`error: ${err.message}\n`);
+    exitCode = 2;
+  } else if (isPathError(err)) {
+    // The output directory cannot be made or written: say so in the terms of --out.
+    process.stderr.write(`error: cannot write the output under ${err.path} (${err.code}); ` +
+      'give --out a writable directory\n');
     exitCode = 2;
   } else {
     const e = err instanceof Error ? err : new Error(String(err));

@@ -1,5 +1,5 @@
 // Usage errors of the CLI: each a clear message naming the accepted values, exit code 2.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { cli } from './cli-helpers.js';
 const root = mkdtempSync(join(tmpdir(), 'deeplin-cli-errors-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const out = join(root, 'out');
+const aFile = join(root, 'a-file');
+writeFileSync(aFile, 'not a directory');
 
 const JOBS = `expected a whole number of worker threads from 1 to ${4 * availableParallelism()}`
   + ` (this machine has ${availableParallelism()} cores)`;
@@ -34,6 +36,9 @@ const cases: [string, string[], string][] = [
     `error: option '--shard <i/N>' argument 'a/b' is invalid. ${SHARD}`],
   ['a shard count beyond the safe integers', ['reproduce', '--shard', '1/9999999999999999999'],
     `error: option '--shard <i/N>' argument '1/9999999999999999999' is invalid. ${SHARD}`],
+  ['--out naming a file', ['run', 'FA', '--quick', '--out', aFile],
+    `error: cannot write the output under ${join(aFile, 'rows')} (ENOTDIR); give --out a `
+      + 'writable directory'],
   ['an empty --out', ['reproduce', '--quick', '--out', ''],
     "error: option '-o, --out <dir>' argument '' is invalid. expected a directory path; got an "
       + 'empty one'],
