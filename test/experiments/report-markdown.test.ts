@@ -5,6 +5,7 @@ import {
 } from '../../src/experiments/report/format.js';
 import { renderMarkdown } from '../../src/experiments/report/markdown.js';
 import type { ReportInput, ScenarioReport } from '../../src/experiments/report/model.js';
+import { measuredText } from '../../src/experiments/report/model.js';
 
 const scenario: ScenarioReport = {
   id: 'S3', name: 'init-scale-sweep', title: 'Initialization scale sweep',
@@ -133,4 +134,13 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown({ ...input, scenarios: [] }))
       .toContain('No scenarios were run: the registry is empty or none was selected.');
   });
+
+  it('says "none" for a check measured over no rows instead of printing NaN', () => {
+    const check = { name: 'c9', statement: 's', expected: '< 1', pass: false };
+    expect(measuredText({ ...check, measured: NaN })).toBe('none (no run to measure)');
+    expect(measuredText({ ...check, measured: null as unknown as number }))
+      .toBe('none (no run to measure)');
+    expect(measuredText({ ...check, measured: 0.25 })).toBe(0.25);
+  });
 });
+

@@ -2,7 +2,7 @@
 // description, tables, plots (as links to SVG files), checks and timing.
 import type { Check, Table } from '../types.js';
 import { formatDuration, markdownTable, prettyMath } from './format.js';
-import { checkCounts, type ReportInput, type ScenarioReport } from './model.js';
+import { checkCounts, measuredText, type ReportInput, type ScenarioReport } from './model.js';
 
 /** Where the SVG of a plot goes, relative to the report. */
 export function plotFile(scenarioId: string, plotId: string): string {
@@ -18,7 +18,8 @@ function seedList(seeds: readonly number[]): string {
 function checksTable(checks: readonly Check[]): string {
   return markdownTable(
     ['', 'check', 'what should hold', 'measured', 'expected'],
-    checks.map((c) => [c.pass ? '✅ pass' : '❌ fail', c.name, c.statement, c.measured, c.expected]),
+    checks.map((c) => [c.pass ? '✅ pass' : '❌ fail', c.name, c.statement, measuredText(c),
+      c.expected]),
   );
 }
 

@@ -1,7 +1,7 @@
 // What a report is made of: per scenario its rows by config, its summary and its timing, and
 // the versions and machine of the run. Built the same way from a sweep and from a merge.
 import type { ScenarioOutcome } from '../runner.js';
-import type { Config, Row, Summary } from '../types.js';
+import type { Check, Config, Row, Summary } from '../types.js';
 import type { Machine, Versions } from './environment.js';
 
 export interface ScenarioReport {
@@ -72,8 +72,16 @@ export function checkCounts(scenarios: readonly ScenarioReport[]): {
   for (const s of scenarios) {
     for (const c of s.summary.checks) {
       if (c.pass) passed += 1;
-      else failures.push(`${s.id} ${c.name}: measured ${c.measured}, expected ${c.expected}`);
+      else failures.push(`${s.id} ${c.name}: measured ${measuredText(c)}, expected ${c.expected}`);
     }
   }
   return { passed, failed: failures.length, failures };
+}
+
+/**
+ * A check's measured value as the report prints it: NaN (a mean over no rows, e.g. when no run
+ * converged) is said in words, not printed as NaN.
+ */
+export function measuredText(c: Check): string | number {
+  return Number.isNaN(c.measured) || c.measured === null ? 'none (no run to measure)' : c.measured;
 }
