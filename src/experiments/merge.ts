@@ -3,8 +3,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgument } from '../core/errors.js';
-import { overridesKey, readLog, type LogContents } from './jsonl.js';
-import type { ScenarioOutcome } from './runner.js';
+import { configKey, overridesKey, readLog, type LogContents } from './jsonl.js';
+import { scenarioGrid, type ScenarioOutcome } from './runner.js';
 import type { Row, Scenario } from './types.js';
 
 /** The shard logs cannot be joined: they disagree, or configs are missing. */
@@ -68,6 +68,7 @@ function mergeScenario(
   const rows: (Row[] | undefined)[] = new Array(first.configs).fill(undefined);
   const configs: ScenarioOutcome['configs'] = new Array(first.configs);
   const keys: string[] = new Array(first.configs);
+  const expectedKeys = scenarioGrid(scenario, first.quick, first.overrides).map(configKey);
   let computeMs = 0;
   let wallMs = 0;
   for (const { path, log } of logs) {
@@ -85,6 +86,13 @@ function mergeScenario(
         + 'with one build');
     }
     for (const entry of log.entries.values()) {
+      // A hand-edited or foreign line must not slip in: its index, key and rows are checked
+      // against the grid the header describes.
+      if (!Number.isSafeInteger(entry.index) || entry.index < 0 || entry.index >= first.configs
+        || entry.key !== expectedKeys[entry.index] || !Array.isArray(entry.rows)) {
+        throw new MergeFailed(`merge: ${scenario.id}: ${path} holds a config line that does `
+          + `not fit its grid (index ${entry.index}, key ${entry.key}); rerun that shard`);
+      }
       if (rows[entry.index] !== undefined) {
         if (keys[entry.index] !== entry.key
           || JSON.stringify(rows[entry.index]) !== JSON.stringify(entry.rows)) {

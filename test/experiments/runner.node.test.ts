@@ -64,6 +64,33 @@ describe('runSweep', () => {
       .toThrow(/FA: 6 of 18 configs have no rows \(indices 2, 5, 8, 11, 14, 17\)/);
   });
 
+  it('refuses to merge a config line whose index, key or rows do not fit the grid', async () => {
+    const dirs = [freshDir(), freshDir()];
+    await sweep(dirs[0]!, { shard: { index: 1, count: 2 } });
+    await sweep(dirs[1]!, { shard: { index: 2, count: 2 } });
+    const path = logPath(dirs[1]!, 'FA', { index: 2, count: 2 });
+    const original = readFileSync(path, 'utf8');
+    const edit = (change: (entry: Record<string, unknown>) => void) => {
+      const lines = original.split('\n').map((line) => {
+        if (!line.includes('"type":"config"')) return line;
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        change(entry);
+        return JSON.stringify(entry);
+      });
+      writeFileSync(path, lines.join('\n'));
+    };
+    for (const change of [
+      (e: Record<string, unknown>) => { e.index = 999; },
+      (e: Record<string, unknown>) => { e.key = 'not-a-key'; },
+      (e: Record<string, unknown>) => { e.rows = null; },
+    ]) {
+      edit(change);
+      expect(() => mergeRuns(dirs, scenarios)).toThrow(/holds a config line that does not fit/);
+    }
+    writeFileSync(path, original);
+    expect(mergeRuns(dirs, scenarios)[0]!.rows.every((r) => r !== undefined)).toBe(true);
+  });
+
   it('merges shards whose --set overrides came in different orders', async () => {
     const dirs = [freshDir(), freshDir()];
     await sweep(dirs[0]!, { overrides: { delay: '0', seeds: '2' }, shard: { index: 1, count: 2 } });
