@@ -3,8 +3,9 @@
 // neither overflow nor underflow inside the elimination; x = x_s·2^(e−f) is scaled back and
 // checked. Known shortcoming: in the scaled system x_s is bounded only by the pivot and
 // condition tests, so a system passing them whose x_s overflows (growth beyond 1e308 in the
-// triangular solves) is reported as Overflow even if x itself would fit. Also, entries of b below 2^−1022 of its
-// largest lose bits in the scaling (the normwise accuracy below still holds).
+// triangular solves) is reported as Overflow even if x itself would fit. Also, entries of b
+// below 2^−1022 of its largest lose bits in the scaling (the normwise accuracy below still
+// holds).
 import { ShapeMismatch, SingularMatrix, shapeOf } from '../core/errors.js';
 import { f64View, withScratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
@@ -15,7 +16,9 @@ import { checkArity, checkFinite, checkOperand, checkVector } from './validate.j
 /** ‖A‖₁, the largest column sum of |a_ij|, for the n×n row-major data. */
 function norm1(data: Float64Array, n: number): number {
   const sums = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sums[j] = sums[j]! + Math.abs(data[i * n + j]!);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) sums[j] = sums[j]! + Math.abs(data[i * n + j]!);
+  }
   return sums.reduce((m, v) => Math.max(m, v), 0);
 }
 

@@ -34,7 +34,8 @@ describe('validate', () => {
     // Entries that Float64Array.from would quietly turn into numbers are refused.
     expect(() => checkVector('f', 'b', [1, null])).toThrow(
       "f: argument 'b' entry [1] must be a number; got null");
-    expect(() => checkVector('f', 'b', ['2'])).toThrow('entry [0] must be a number; got string "2"');
+    expect(() => checkVector('f', 'b', ['2']))
+      .toThrow('entry [0] must be a number; got string "2"');
     for (const bad of [true, [4], 1n, undefined]) {
       expect(() => checkVector('f', 'b', [0, 0, bad])).toThrow(InvalidArgument);
     }
