@@ -16,16 +16,17 @@ const SOLVED_ORTHOGONALITY = 4;
 /**
  * Jacobi on the rows of X = R, for the n×n upper-triangular R at pr (column-contiguous, leading
  * dimension ldr; column i of Rᵀ is row i of R). With pv ≠ 0 the rotations' product J (X_final =
- * J·R) lands in pv, row by row. With `solveFirst`, J is not accumulated but solved for afterwards
- * from Rᵀ·Jᵀ = X_finalᵀ (Drmač & Veselić's shortcut: one triangular solve in place of a third of
- * the rotation work); its orthogonality is then checked, and on failure Jacobi is run again with
- * accumulation. Callers ask for it only where R (or its row-scaled form) is well conditioned.
+ * J·R) lands in pv, row by row. J is first not accumulated but solved for afterwards from
+ * Rᵀ·Jᵀ = X_finalᵀ (Drmač & Veselić's shortcut: one triangular solve in place of a third of the
+ * rotation work); its orthogonality is then checked, and on failure Jacobi is run again with
+ * accumulation. svd hands over R only where that check is expected to pass (a well-conditioned
+ * R, or R₂ of its second preconditioning), since a failure costs a second Jacobi run.
  * pd is workspace for 3n doubles (its first n then hold the squared row norms). Returns the
  * sweeps (negative past the cap) and whether J was solved for rather than accumulated.
  */
 export function jacobiOnR(
   s: Scratch, n: number, pr: number, ldr: number, px: number, pv: number, pd: number,
-  maxSweeps: number, solveFirst: boolean,
+  maxSweeps: number,
 ): { sweeps: number; solved: boolean } {
   const k = wasm();
   const loadX = () => {
@@ -40,14 +41,12 @@ export function jacobiOnR(
   loadX();
   if (!pv) return { sweeps: rotate(0), solved: false };
 
-  if (solveFirst) {
-    const sweeps = rotate(0);
-    if (sweeps < 0) return { sweeps, solved: false };
-    f64View(pv, n * n).set(f64View(px, n * n));
-    for (let i = 0; i < n; i++) k.dtrsvUpper(1, n, pr, ldr, pv + 8 * i * n);
-    if (orthogonalRows(s, n, pv)) return { sweeps, solved: true };
-    loadX();
-  }
+  const sweeps = rotate(0);
+  if (sweeps < 0) return { sweeps, solved: false };
+  f64View(pv, n * n).set(f64View(px, n * n));
+  for (let i = 0; i < n; i++) k.dtrsvUpper(1, n, pr, ldr, pv + 8 * i * n);
+  if (orthogonalRows(s, n, pv)) return { sweeps, solved: true };
+  loadX();
   const v = f64View(pv, n * n);
   v.fill(0);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;

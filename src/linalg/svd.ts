@@ -192,7 +192,7 @@ function svdTall(
         fn, e, vectors, perm,
       });
     }
-    const { sweeps } = jacobiOnR(s, n, pc, m, px, pv, pd, maxSweeps, true);
+    const { sweeps } = jacobiOnR(s, n, pc, m, px, pv, pd, maxSweeps);
     if (sweeps < 0) throw failed(sweeps);
     k.djacobiFinish(n, n, px, n, pv, n, n, pd);
     const sigma = singularValues(fn, n, pd, e);
@@ -235,7 +235,7 @@ function secondPreconditioning(
   for (let j = 0; j < n; j++) for (let i = j; i < n; i++) rt[j * n + i] = r[i * m + j]!;
   k.dgeqp3(n, n, pr2, n, ptau2, s.alloc(n), s.alloc(2 * n), 0);
 
-  const { sweeps } = jacobiOnR(s, n, pr2, n, px, pv, pd, maxSweeps, true);
+  const { sweeps } = jacobiOnR(s, n, pr2, n, px, pv, pd, maxSweeps);
   if (sweeps < 0) throw failed(sweeps);
   k.djacobiFinish(n, n, px, n, pv, n, n, pd);
   const sigma = singularValues(ctx.fn, n, pd, ctx.e);
