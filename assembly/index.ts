@@ -4,6 +4,7 @@ export * from './blas1';
 export * from './gemm';
 export * from './rng';
 export * from './qr';
+export * from './bidiag';
 export * from './jacobi';
 export * from './lu';
 export * from './triangular';

@@ -13,11 +13,11 @@ const BLOCK = 64;
 /**
  * Cᵀ ← (Q·C)ᵀ in place, for Q = H_0 H_1 … H_{k−1} from dgeqp3's reflectors (column-contiguous
  * at pa, leading dimension lda ≥ m, taus at ptau) and C m×p held transposed: row-major p×m at
- * pct (row c is column c of C, adjacent doubles).
+ * pct with row stride ldc ≥ m (row c is column c of C, adjacent doubles).
  */
 export function applyQTransposed(
   s: Scratch, m: number, k: number, p: number, pa: number, lda: number, ptau: number,
-  pct: number,
+  pct: number, ldc = m,
 ): void {
   const kern = wasm();
   const pyt = s.alloc(BLOCK * m);
@@ -62,8 +62,8 @@ export function applyQTransposed(
 
     // Cᵀ ← Cᵀ − (Cᵀ·Y)·Tᵀ·Yᵀ on columns i0… of Cᵀ.
     const pc = pct + 8 * i0;
-    kern.dgemm(0, 1, p, b, len, 1, pc, m, pyt, len, 0, pw, b);
+    kern.dgemm(0, 1, p, b, len, 1, pc, ldc, pyt, len, 0, pw, b);
     kern.dgemm(0, 1, p, b, b, 1, pw, b, pt, b, 0, pw2, b);
-    kern.dgemm(0, 0, p, len, b, -1, pw2, b, pyt, len, 1, pc, m);
+    kern.dgemm(0, 0, p, len, b, -1, pw2, b, pyt, len, 1, pc, ldc);
   }
 }

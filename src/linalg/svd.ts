@@ -38,6 +38,7 @@ import { ConvergenceFailure, InvalidArgument, shown } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { applyQTransposed } from './householder.js';
+import { isBalanced, svdBidiagonal } from './svdBidiag.js';
 import { completeRows, leftVectors, rightVectors } from './svdVectors.js';
 import { jacobiOnR } from './jacobiOnR.js';
 import { Matrix } from './matrix.js';
@@ -46,11 +47,21 @@ import { checkOperand, checkOptions } from './validate.js';
 
 export type SvdVectors = 'thin' | 'full' | 'none';
 
+/**
+ * 'jacobi': one-sided Jacobi preconditioned by QR (relative accuracy on graded inputs);
+ * 'divideAndConquer': bidiagonalization and divide and conquer (svdBidiag.ts; absolute
+ * accuracy, several times faster); 'auto' (default): divide and conquer where the row and the
+ * column norms are balanced, so that no scaling could improve on its accuracy, else Jacobi.
+ */
+export type SvdMethod = 'auto' | 'jacobi' | 'divideAndConquer';
+
 export interface SvdOptions {
   /** 'thin' (default): U m×k, V n×k, k = min(m, n); 'full': U m×m, V n×n; 'none': s only. */
   vectors?: SvdVectors;
   /** Cap on Jacobi sweeps (default MAX_JACOBI_SWEEPS); past it, ConvergenceFailure. */
   maxSweeps?: number;
+  /** 'auto' (default), 'jacobi' or 'divideAndConquer'; maxSweeps with 'auto' means Jacobi. */
+  method?: SvdMethod;
 }
 
 export interface SvdResult {
@@ -94,7 +105,7 @@ export const MAX_JACOBI_SWEEPS = 60;
  * @example svd(Matrix.fromRows([[3, 0], [0, -4]])).s // Float64Array [4, 3]
  */
 export function svd(a: Matrix, opts: SvdOptions = {}): SvdResult {
-  checkOptions('svd', opts, ['vectors', 'maxSweeps']);
+  checkOptions('svd', opts, ['vectors', 'maxSweeps', 'method']);
   const vectors = opts.vectors ?? 'thin';
   if (vectors !== 'thin' && vectors !== 'full' && vectors !== 'none') {
     throw new InvalidArgument(
@@ -107,19 +118,32 @@ export function svd(a: Matrix, opts: SvdOptions = {}): SvdResult {
       `svd: option 'maxSweeps' must be an integer ≥ 1; got ${shown(maxSweeps)}`,
     );
   }
-  return svdOf('svd', a, vectors, maxSweeps);
+  let method = opts.method ?? 'auto';
+  if (method !== 'auto' && method !== 'jacobi' && method !== 'divideAndConquer') {
+    throw new InvalidArgument(
+      `svd: option 'method' must be 'auto', 'jacobi' or 'divideAndConquer'; got ${shown(method)}`,
+    );
+  }
+  if (method === 'auto' && opts.maxSweeps !== undefined) method = 'jacobi';
+  return svdOf('svd', a, vectors, maxSweeps, method);
 }
 
 /**
  * svd for other functions of the library: validation messages name `fn`. Callers that must not
- * fail on singular values beyond the range pass A normalized (scaling.ts) and scale back.
+ * fail on singular values beyond the range pass A normalized (scaling.ts) and scale back. They
+ * get the Jacobi path unless they ask otherwise: rank, cond, pinv and the subspaces rely on its
+ * exact zeros for exactly rank-deficient inputs and its relative accuracy near their cutoffs.
  */
 export function svdOf(
   fn: string, a: Matrix, vectors: SvdVectors, maxSweeps = MAX_JACOBI_SWEEPS,
+  method: SvdMethod = 'jacobi',
 ): SvdResult {
   checkOperand(fn, 'A', a);
-  if (a.rows >= a.cols) return svdTall(fn, a.rows, a.cols, a.data, false, vectors, maxSweeps);
-  const t = svdTall(fn, a.cols, a.rows, a.data, true, vectors, maxSweeps);
+  const tall = a.rows >= a.cols;
+  const t = tall
+    ? svdTall(fn, a.rows, a.cols, a.data, false, vectors, maxSweeps, method)
+    : svdTall(fn, a.cols, a.rows, a.data, true, vectors, maxSweeps, method);
+  if (tall) return t;
   return { U: t.V, s: t.s, V: t.U };
 }
 
@@ -135,7 +159,7 @@ function pow2Pair(e: number): [number, number] {
  */
 function svdTall(
   fn: string, m: number, n: number, data: Float64Array, transposed: boolean,
-  vectors: SvdVectors, maxSweeps: number,
+  vectors: SvdVectors, maxSweeps: number, method: SvdMethod,
 ): SvdResult {
   const entry = transposed
     ? (i: number, j: number) => data[j * m + i]!
@@ -151,6 +175,9 @@ function svdTall(
     amax = Math.max(amax, r);
   }
   if (amax === 0) return zeroMatrixSvd(m, n, vectors);
+  if (method === 'divideAndConquer' || (method === 'auto' && isBalanced(m, n, entry))) {
+    return svdBidiagonal(fn, m, n, data, transposed, amax, vectors);
+  }
   const perm = Array.from({ length: m }, (_, i) => i).sort((x, y) => rowNorm[y]! - rowNorm[x]!);
   const e = TOP - Math.floor(Math.log2(amax));
 

@@ -1,0 +1,105 @@
+// The SVD of one merge's broken arrow matrix (bidiagDivide.ts), with LAPACK dlasd2's deflation:
+// a weight z_j below tol leaves d_j as a singular value with a unit vector, and two poles
+// closer than tol are rotated so that one weight vanishes. Each changes M by at most tol =
+// 8·eps·max(|d|, |z|), the absolute accuracy the bidiagonal divide and conquer promises. What
+// is left has distinct poles and non-zero weights, as the secular solver (secular.ts) requires.
+import { secularRoots, secularVectors } from './secular.js';
+
+const EPS = 2 ** -52;
+
+/** Singular values (non-increasing) and vectors of M; column c of vm, um is that of sigma[c]. */
+export interface ArrowSvd {
+  sigma: Float64Array;
+  vm: Float64Array;
+  um: Float64Array;
+}
+
+/**
+ * M (m×m) has z in row `zrow` and d_j on the diagonal of every other row j (d_zrow is taken as
+ * 0): M[zrow][j] = z_j, M[j][j] = d_j. vm and um are m×m row-major; row j of vm is the
+ * coordinate of column j of M, row j of um that of row j of M.
+ */
+export function arrowSvd(dval: Float64Array, zval: Float64Array, zrow: number): ArrowSvd {
+  const m = dval.length;
+  const sigma = new Float64Array(m);
+  const vm = new Float64Array(m * m);
+  const um = new Float64Array(m * m);
+  let scale = 0;
+  for (let j = 0; j < m; j++) scale = Math.max(scale, Math.abs(dval[j]!), Math.abs(zval[j]!));
+  if (scale === 0) {
+    for (let j = 0; j < m; j++) vm[j * m + j] = um[j * m + j] = 1;
+    return { sigma, vm, um };
+  }
+  const d = dval.map((v) => v / scale);
+  const z = zval.map((v) => v / scale);
+  d[zrow] = 0;
+
+  // Deflation, visiting the poles in increasing order; z_zrow is kept (raised to tol if tiny).
+  const tol = 8 * EPS;
+  if (Math.abs(z[zrow]!) <= tol) z[zrow] = tol;
+  const order = Array.from({ length: m }, (_, j) => j)
+    .filter((j) => j !== zrow)
+    .sort((a, b) => d[a]! - d[b]! || a - b);
+  const kept = [zrow];
+  const deflated: number[] = [];
+  const rotations: number[] = [];
+  for (const g of order) {
+    if (Math.abs(z[g]!) <= tol) {
+      deflated.push(g);
+      continue;
+    }
+    const p = kept[kept.length - 1]!;
+    if (p !== zrow && d[g]! - d[p]! <= tol) {
+      const r = Math.sqrt(z[p]! * z[p]! + z[g]! * z[g]!);
+      rotations.push(p, g, z[g]! / r, z[p]! / r);
+      z[g] = r;
+      z[p] = 0;
+      kept.pop();
+      deflated.push(p);
+    }
+    kept.push(g);
+  }
+  const K = kept.length;
+  const dk = Float64Array.from(kept, (g) => d[g]!);
+  const zk = Float64Array.from(kept, (g) => z[g]!);
+  // LAPACK's guard: the smallest pole kept stays tol/2 clear of d = 0.
+  if (K > 1 && dk[1]! < tol / 2) dk[1] = tol / 2;
+
+  const omega = new Float64Array(K);
+  const vk = new Float64Array(K * K);
+  const uk = new Float64Array(K * K);
+  secularVectors(dk, zk, secularRoots(dk, zk), omega, vk, uk);
+
+  // Columns in order of decreasing σ: roots from the largest down, deflated poles merged in.
+  const source: number[] = [];
+  for (let i = 0; i < K; i++) source.push(i);
+  for (const g of deflated) source.push(-1 - g);
+  const value = (s: number) => (s >= 0 ? omega[s]! : d[-1 - s]!);
+  source.sort((a, b) => value(b) - value(a) || a - b);
+  for (let c = 0; c < m; c++) {
+    const s = source[c]!;
+    sigma[c] = value(s) * scale;
+    if (s < 0) {
+      vm[(-1 - s) * m + c] = um[(-1 - s) * m + c] = 1;
+      continue;
+    }
+    for (let j = 0; j < K; j++) {
+      vm[kept[j]! * m + c] = vk[j * K + s]!;
+      um[kept[j]! * m + c] = uk[j * K + s]!;
+    }
+  }
+
+  // Undo the deflating rotations, last first, on the coordinates of both sides.
+  for (let t = rotations.length - 4; t >= 0; t -= 4) {
+    const [p, q, c, s] = [rotations[t]!, rotations[t + 1]!, rotations[t + 2]!, rotations[t + 3]!];
+    for (const x of [vm, um]) {
+      for (let col = 0; col < m; col++) {
+        const xp = x[p * m + col]!;
+        const xq = x[q * m + col]!;
+        x[p * m + col] = c * xp + s * xq;
+        x[q * m + col] = c * xq - s * xp;
+      }
+    }
+  }
+  return { sigma, vm, um };
+}

@@ -1,0 +1,160 @@
+// SVD of an upper bidiagonal matrix by divide and conquer (Gu & Eisenstat 1995; Jessup &
+// Sorensen 1994; LAPACK's dbdsdc and dlasd0–dlasd3), for the fast path of svd (svdBidiag.ts).
+//
+// The recursion works on segments of rows r0…r1−1 with their m + 1 columns r0…r1: an m×(m+1)
+// bidiagonal with a one-dimensional null space. Splitting at row k leaves two such segments
+// and row k (d_k at column k, e_k at k + 1). In the children's singular bases that row becomes
+// z = (d_k·last row of V₁, e_k·first row of V₂); the children's two null vectors are rotated
+// into one that carries z and one that is the parent's null vector; and what is left is the
+// broken arrow matrix of arrowSvd.ts. The square n×n matrix is the segment of its first n − 1
+// rows merged with its last row, which has no second child.
+//
+// The vectors of a merge are products with the children's blocks, one GEMM per child, so the
+// block-diagonal structure halves the flops of a dense product (as dlasd3 groups its columns).
+import { f64View, type Scratch } from '../core/memory.js';
+import { wasm } from '../core/wasm.js';
+import { arrowSvd } from './arrowSvd.js';
+
+/** B = U·diag(σ)·Vᵀ with σ non-increasing; U and V n×n row-major in Wasm memory. */
+export interface BidiagonalSvd {
+  sigma: Float64Array;
+  pU: number;
+  pV: number;
+}
+
+/**
+ * SVD of the n×n upper bidiagonal B with diagonal d and superdiagonal e (n − 1). Without
+ * wantU, U is not formed (pU = 0); V is needed by the merges either way.
+ */
+export function bidiagonalSvd(
+  s: Scratch, d: Float64Array, e: Float64Array, wantU: boolean,
+): BidiagonalSvd {
+  const n = d.length;
+  const state: DivideState = {
+    n, d, e, wantU,
+    sigma: new Float64Array(n),
+    pU: wantU ? s.zeros(n * n) : 0,
+    pV: s.zeros(n * n),
+    pM: s.alloc(n * n),
+    pB: s.alloc((n + 1) * n),
+    pT: s.alloc((n + 1) * n),
+  };
+  if (n > 1) segment(state, 0, n - 1);
+  else f64View(state.pV, 1)[0] = 1;
+  merge(state, 0, n - 1, n, true);
+  return { sigma: state.sigma, pU: state.pU, pV: state.pV };
+}
+
+interface DivideState {
+  n: number;
+  d: Float64Array;
+  e: Float64Array;
+  wantU: boolean;
+  sigma: Float64Array;
+  pU: number;
+  pV: number;
+  /** m×m staging for V_M or U_M, (m+1)×m for the second child's rows, (m+1)×m products. */
+  pM: number;
+  pB: number;
+  pT: number;
+}
+
+/** Rows r0…r1−1 and columns r0…r1: σ to sigma[r0…], V to the block (r0…r1)², U to (r0…r1−1)². */
+function segment(st: DivideState, r0: number, r1: number): void {
+  if (r1 === r0) {
+    f64View(st.pV, st.n * st.n)[r0 * st.n + r0] = 1;
+    return;
+  }
+  const k = r0 + ((r1 - r0) >> 1);
+  segment(st, r0, k);
+  segment(st, k + 1, r1);
+  merge(st, r0, k, r1, false);
+}
+
+/**
+ * Merge the children (rows r0…k−1 and k+1…r1−1) through row k. `square`: there is no second
+ * child and no column r1 (r1 = k + 1), the last step of the n×n matrix.
+ */
+function merge(st: DivideState, r0: number, k: number, r1: number, square: boolean): void {
+  const { n, sigma } = st;
+  const kern = wasm();
+  const m = r1 - r0;
+  const k1 = k - r0;
+  const k2 = r1 - 1 - k;
+  const dk = st.d[k]!;
+  const ek = square ? 0 : st.e[k]!;
+
+  // The arrow: columns of child 1, the rotated null vector (z row k1), columns of child 2.
+  let V = f64View(st.pV, n * n);
+  const dval = new Float64Array(m);
+  const zval = new Float64Array(m);
+  for (let g = 0; g < k1; g++) {
+    dval[g] = sigma[r0 + g]!;
+    zval[g] = dk * V[k * n + r0 + g]!;
+  }
+  const za = dk * V[k * n + k]!;
+  const zb = square ? 0 : ek * V[(k + 1) * n + r1]!;
+  const r = Math.sqrt(za * za + zb * zb);
+  const c = r === 0 ? 1 : za / r;
+  const sn = r === 0 ? 0 : zb / r;
+  zval[k1] = r;
+  for (let g = k1 + 1; g < m; g++) {
+    const col = k + g - k1;
+    dval[g] = sigma[col]!;
+    zval[g] = ek * V[(k + 1) * n + col]!;
+  }
+  const arrow = arrowSvd(dval, zval, k1);
+  sigma.set(arrow.sigma, r0);
+
+  // V: the null columns scaled by the rotation, each child's block times its rows of V_M.
+  const null1 = new Float64Array(k1 + 1);
+  const null2 = new Float64Array(k2 + 1);
+  for (let i = 0; i <= k1; i++) {
+    null1[i] = V[(r0 + i) * n + k]!;
+    V[(r0 + i) * n + k] = c * null1[i]!;
+  }
+  if (!square) {
+    for (let i = 0; i <= k2; i++) {
+      null2[i] = V[(k + 1 + i) * n + r1]!;
+      V[(k + 1 + i) * n + r1] = sn * null2[i]!;
+    }
+  }
+  f64View(st.pM, m * m).set(arrow.vm);
+  const at = (row: number, col: number) => st.pV + 8 * (row * n + col);
+  kern.dgemm(0, 0, k1 + 1, m, k1 + 1, 1, at(r0, r0), n, st.pM, m, 0, st.pT, m);
+  if (!square) {
+    const b = f64View(st.pB, (k2 + 1) * m);
+    b.set(arrow.vm.subarray((k1 + 1) * m, m * m));
+    b.set(arrow.vm.subarray(k1 * m, (k1 + 1) * m), k2 * m);
+    kern.dgemm(0, 0, k2 + 1, m, k2 + 1, 1, at(k + 1, k + 1), n, st.pB, m, 0,
+      st.pT + 8 * (k1 + 1) * m, m);
+  }
+  V = f64View(st.pV, n * n);
+  const rowsOut = square ? m : m + 1;
+  const t = f64View(st.pT, rowsOut * m);
+  for (let i = 0; i < rowsOut; i++) V.set(t.subarray(i * m, i * m + m), (r0 + i) * n + r0);
+  if (!square) {
+    for (let i = 0; i <= k1; i++) V[(r0 + i) * n + r1] = -sn * null1[i]!;
+    for (let i = 0; i <= k2; i++) V[(k + 1 + i) * n + r1] = c * null2[i]!;
+  }
+  if (st.wantU) mergeLeft(st, r0, k, m, k1, k2, arrow.um);
+}
+
+/** U of the merged rows r0…r0+m−1: child 1's block, the unit row k, child 2's block, times U_M. */
+function mergeLeft(
+  st: DivideState, r0: number, k: number, m: number, k1: number, k2: number, um: Float64Array,
+): void {
+  const { n } = st;
+  const kern = wasm();
+  const at = (row: number, col: number) => st.pU + 8 * (row * n + col);
+  f64View(st.pM, m * m).set(um);
+  if (k1 > 0) kern.dgemm(0, 0, k1, m, k1, 1, at(r0, r0), n, st.pM, m, 0, st.pT, m);
+  if (k2 > 0) {
+    kern.dgemm(0, 0, k2, m, k2, 1, at(k + 1, k + 1), n, st.pM + 8 * (k1 + 1) * m, m, 0,
+      st.pT + 8 * (k1 + 1) * m, m);
+  }
+  const t = f64View(st.pT, m * m);
+  t.set(um.subarray(k1 * m, (k1 + 1) * m), k1 * m);
+  const U = f64View(st.pU, n * n);
+  for (let i = 0; i < m; i++) U.set(t.subarray(i * m, i * m + m), (r0 + i) * n + r0);
+}

@@ -1,0 +1,132 @@
+// The fast path of svd: Householder bidiagonalization (assembly/bidiag.ts), the bidiagonal
+// divide and conquer (bidiagDivide.ts), and the reflectors applied back by blocked products
+// (householder.ts): LAPACK's dgesdd in outline. A tall matrix (m ≥ 5n/3, dgesdd's crossover
+// for the thin SVD) is first reduced to its n×n triangular factor by QR.
+//
+// Its singular values have absolute accuracy c·n·eps·‖A‖, not the relative accuracy of the
+// Jacobi path (svd.ts), so svd takes it only where no diagonal scaling could make A better
+// conditioned (see isBalanced).
+import { f64View, withScratch, type Scratch } from '../core/memory.js';
+import { wasm } from '../core/wasm.js';
+import { bidiagonalSvd } from './bidiagDivide.js';
+import { applyQTransposed } from './householder.js';
+import { Matrix } from './matrix.js';
+import { unscaleChecked } from './scaling.js';
+import type { SvdResult, SvdVectors } from './svd.js';
+import { leftVectors } from './svdVectors.js';
+
+/**
+ * Largest ratio of the 2-norms of two rows, or of two columns, for which the fast path is
+ * taken. By van der Sluis (1969) scaling the columns to equal norms is within √n of the best
+ * diagonal scaling, so on such A the Jacobi path's relative accuracy bound, eps·κ(A·D), is no
+ * better than BALANCE·√n·eps·κ(A), which this path's absolute accuracy already gives.
+ */
+export const BALANCE = 4;
+
+/** Whether the row norms and the column norms of the tall T each lie within BALANCE. */
+export function isBalanced(
+  m: number, n: number, entry: (i: number, j: number) => number,
+): boolean {
+  const rows = new Float64Array(m);
+  const cols = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const v = entry(i, j);
+      rows[i] = rows[i]! + v * v;
+      cols[j] = cols[j]! + v * v;
+    }
+  }
+  const within = (x: Float64Array) => {
+    let lo = Infinity;
+    let hi = 0;
+    for (const v of x) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    return lo > 0 && Number.isFinite(hi) && hi <= BALANCE * BALANCE * lo;
+  };
+  return within(rows) && within(cols);
+}
+
+/**
+ * SVD of the tall T (m ≥ n) held as `data` (m×n row-major, or its transpose n×m when
+ * `transposed`), its largest entry amax > 0.
+ */
+export function svdBidiagonal(
+  fn: string, m: number, n: number, data: Float64Array, transposed: boolean, amax: number,
+  vectors: SvdVectors,
+): SvdResult {
+  const e = -Math.floor(Math.log2(amax));
+  const f = 2 ** e;
+  const want = vectors !== 'none';
+  const viaQr = m * 3 >= n * 5;
+
+  const out = (s: Scratch): SvdResult => {
+    const k = wasm();
+    const pc = s.alloc(m * n);
+    const ptau = s.alloc(n);
+    const c = f64View(pc, m * n);
+    if (transposed) c.set(data);
+    else for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) c[j * m + i] = data[i * n + j]!;
+    for (let i = 0; i < m * n; i++) c[i] = c[i]! * f;
+
+    // The matrix to bidiagonalize: R of T = Q·R when T is tall enough, else T itself.
+    let pa = pc;
+    let mb = m;
+    if (viaQr) {
+      k.dgeqp3(m, n, pc, m, ptau, s.alloc(n), s.alloc(2 * n), 0);
+      pa = s.zeros(n * n);
+      const r = f64View(pa, n * n);
+      const qr = f64View(pc, m * n);
+      for (let j = 0; j < n; j++) r.set(qr.subarray(j * m, j * m + j + 1), j * n);
+      mb = n;
+    }
+    const pd = s.alloc(n);
+    const pe = s.alloc(Math.max(1, n - 1));
+    const ptauq = s.alloc(n);
+    const pp = s.zeros(n * n);
+    const ptaup = s.alloc(n);
+    k.dgebd2(mb, n, pa, mb, pd, pe, ptauq, pp, ptaup, s.alloc(mb));
+
+    const d = f64View(pd, n).slice();
+    const eSuper = f64View(pe, Math.max(0, n - 1)).slice();
+    const b = bidiagonalSvd(s, d, eSuper, want);
+    const sigma = b.sigma.slice();
+    unscaleChecked(fn, 'singular value s', sigma, -e);
+    if (!want) return { U: null, s: sigma, V: null };
+
+    // V = P·V_B: P acts on coordinates 1…n−1, its reflectors are the columns of pp from row 1.
+    const pvt = transposedCopy(s, n, b.pV);
+    if (n > 1) applyQTransposed(s, n - 1, n - 1, n, pp + 8, n, ptaup, pvt + 8, n);
+    const V = new Matrix(n, n);
+    V.data.set(transposedCopyOut(n, pvt));
+
+    // U = Q_B·U_B (and Q of the QR before it).
+    const put = transposedCopy(s, n, b.pU);
+    const ident = Array.from({ length: m }, (_, i) => i);
+    const full = vectors === 'full';
+    let U: Matrix;
+    if (viaQr) {
+      applyQTransposed(s, n, n, n, pa, n, ptauq, put);
+      U = leftVectors(s, m, n, full, pc, ptau, put, ident);
+    } else {
+      U = leftVectors(s, m, n, full, pa, ptauq, put, ident);
+    }
+    return { U, s: sigma, V };
+  };
+  return withScratch(out);
+}
+
+/** A new scratch copy of the n×n row-major matrix at p, transposed. */
+function transposedCopy(s: Scratch, n: number, p: number): number {
+  const pt = s.alloc(n * n);
+  const src = f64View(p, n * n);
+  const dst = f64View(pt, n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dst[j * n + i] = src[i * n + j]!;
+  return pt;
+}
+
+/** The n×n row-major matrix at p, transposed, as a JS-owned array. */
+function transposedCopyOut(n: number, p: number): Float64Array {
+  const src = f64View(p, n * n);
+  const dst = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dst[j * n + i] = src[i * n + j]!;
+  return dst;
+}
