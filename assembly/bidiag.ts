@@ -1,9 +1,8 @@
 // Householder bidiagonalization A = Q·B·Pᵀ of Golub & Kahan (1965), unblocked as LAPACK's dgebd2,
 // for the fast path of svd (src/linalg/bidiagSvd.ts). Column-contiguous storage as in qr.ts.
 //
-// Known shortcoming: the two trailing-matrix updates of each step are level-2 passes (dgebd2,
-// not dlabrd's blocked form), so this runs at memory speed: about a third of the svd fast path's
-// time at n = 512.
+// Known shortcoming: each step still makes two level-2 passes over the trailing matrix (not
+// dlabrd's blocked form, which moves half the flops into GEMM), so this runs at memory speed.
 import { daxpy } from './blas1';
 import { householder, reflect } from './householder';
 import { stripe as col, getAt as get, putAt as put } from './pointers';
@@ -19,41 +18,48 @@ export function dgebd2(
   m: i32, n: i32, pa: usize, lda: i32, pd: usize, pe: usize, ptauq: usize,
   pp: usize, ptaup: usize, pwork: usize,
 ): void {
+  // G_{i−1} is applied lazily, column by column in the same pass as H_i: y = A·w of the step
+  // before waits in pwork, so each step reads the trailing matrix twice instead of three times.
+  let pendingTau: f64 = 0;
+  let pendingW: usize = 0;
   for (let i = 0; i < n; i++) {
     const off = <usize>i << 3;
+    const rows = m - i;
 
-    // H_i zeroes column i below the diagonal.
     const pv = col(pa, lda, i) + off;
-    const tauq = householder(m - i, pv);
+    if (pendingTau != 0) daxpy(rows, -pendingTau, pwork, pv);
+    const tauq = householder(rows, pv);
     put(ptauq, i, tauq);
     put(pd, i, get(pv, 0));
-    for (let j = i + 1; j < n; j++) reflect(m - i, tauq, pv, col(pa, lda, j) + off);
+    for (let j = i + 1; j < n; j++) {
+      const pc = col(pa, lda, j) + off;
+      if (pendingTau != 0) daxpy(rows, -pendingTau * get(pendingW, j - i), pwork, pc);
+      reflect(rows, tauq, pv, pc);
+    }
     if (i == n - 1) break;
 
     // G_i zeroes row i right of the superdiagonal; the row is copied out to be contiguous.
     const pw = col(pp, n, i) + off + 8;
     const len = n - i - 1;
     for (let j = 0; j < len; j++) {
-      const pa_ij = col(pa, lda, i + 1 + j) + off;
-      put(pw, j, get(pa_ij, 0));
-      put(pa_ij, 0, 0);
+      const pij = col(pa, lda, i + 1 + j) + off;
+      put(pw, j, get(pij, 0));
+      put(pij, 0, 0);
     }
     const taup = householder(len, pw);
     put(ptaup, i, taup);
     put(pe, i, get(pw, 0));
     put(col(pa, lda, i + 1) + off, 0, get(pw, 0));
-    if (taup == 0 || i + 1 >= m) continue;
 
-    // Rows below: A ← A·G_i = A − tau·(A·w)·wᵀ, with y = A·w gathered column by column.
-    const rows = m - i - 1;
-    memory.fill(pwork, 0, <usize>rows << 3);
+    // y = A·w over rows i + 1…; w[0] = 1 is made explicit (beta is kept in e, and the QR code
+    // that applies P takes v[0] = 1 without reading it).
+    put(pw, 0, 1);
+    pendingTau = rows > 1 ? taup : 0;
+    pendingW = pw;
+    if (pendingTau == 0) continue;
+    memory.fill(pwork, 0, <usize>(rows - 1) << 3);
     for (let j = 0; j < len; j++) {
-      const wj = j == 0 ? 1.0 : get(pw, j);
-      daxpy(rows, wj, col(pa, lda, i + 1 + j) + off + 8, pwork);
-    }
-    for (let j = 0; j < len; j++) {
-      const wj = j == 0 ? 1.0 : get(pw, j);
-      daxpy(rows, -taup * wj, pwork, col(pa, lda, i + 1 + j) + off + 8);
+      daxpy(rows - 1, get(pw, j), col(pa, lda, i + 1 + j) + off + 8, pwork);
     }
   }
 }

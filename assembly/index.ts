@@ -5,6 +5,7 @@ export * from './gemm';
 export * from './rng';
 export * from './qr';
 export * from './bidiag';
+export * from './secular';
 export * from './jacobi';
 export * from './lu';
 export * from './triangular';

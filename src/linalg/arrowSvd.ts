@@ -3,9 +3,31 @@
 // closer than tol are rotated so that one weight vanishes. Each changes M by at most tol =
 // 8·eps·max(|d|, |z|), the absolute accuracy the bidiagonal divide and conquer promises. What
 // is left has distinct poles and non-zero weights, as the secular solver (secular.ts) requires.
-import { secularRoots, secularVectors } from './secular.js';
+import { ConvergenceFailure } from '../core/errors.js';
+import { f64View, type Scratch } from '../core/memory.js';
+import { wasm } from '../core/wasm.js';
 
 const EPS = 2 ** -52;
+
+/** Wasm buffers for the secular solver (assembly/secular.ts), sized for arrows up to n. */
+export interface SecularWork {
+  pd: number;
+  pz: number;
+  porigin: number;
+  pmu: number;
+  pomega: number;
+  pzhat: number;
+  pwork: number;
+  pvk: number;
+  puk: number;
+}
+
+export function secularWork(s: Scratch, n: number): SecularWork {
+  return {
+    pd: s.alloc(n), pz: s.alloc(n), porigin: s.alloc(n), pmu: s.alloc(n), pomega: s.alloc(n),
+    pzhat: s.alloc(n), pwork: s.alloc(2 * n), pvk: s.alloc(n * n), puk: s.alloc(n * n),
+  };
+}
 
 /** Singular values (non-increasing) and vectors of M; column c of vm, um is that of sigma[c]. */
 export interface ArrowSvd {
@@ -19,7 +41,9 @@ export interface ArrowSvd {
  * 0): M[zrow][j] = z_j, M[j][j] = d_j. vm and um are m×m row-major; row j of vm is the
  * coordinate of column j of M, row j of um that of row j of M.
  */
-export function arrowSvd(dval: Float64Array, zval: Float64Array, zrow: number): ArrowSvd {
+export function arrowSvd(
+  w: SecularWork, dval: Float64Array, zval: Float64Array, zrow: number,
+): ArrowSvd {
   const m = dval.length;
   const sigma = new Float64Array(m);
   const vm = new Float64Array(m * m);
@@ -65,10 +89,20 @@ export function arrowSvd(dval: Float64Array, zval: Float64Array, zrow: number): 
   // LAPACK's guard: the smallest pole kept stays tol/2 clear of d = 0.
   if (K > 1 && dk[1]! < tol / 2) dk[1] = tol / 2;
 
-  const omega = new Float64Array(K);
-  const vk = new Float64Array(K * K);
-  const uk = new Float64Array(K * K);
-  secularVectors(dk, zk, secularRoots(dk, zk), omega, vk, uk);
+  const kern = wasm();
+  f64View(w.pd, K).set(dk);
+  f64View(w.pz, K).set(zk);
+  const failed = kern.dsecularRoots(K, w.pd, w.pz, w.porigin, w.pmu, w.pwork);
+  if (failed < 0) {
+    throw new ConvergenceFailure(
+      `svd: the secular equation of a divide-and-conquer merge (root ${-failed - 1} of ${K}) ` +
+        'did not converge',
+    );
+  }
+  kern.dsecularVectors(K, w.pd, w.pz, w.porigin, w.pmu, w.pomega, w.pvk, w.puk, w.pzhat);
+  const omega = f64View(w.pomega, K);
+  const vk = f64View(w.pvk, K * K);
+  const uk = f64View(w.puk, K * K);
 
   // Columns in order of decreasing σ: roots from the largest down, deflated poles merged in.
   const source: number[] = [];
@@ -84,8 +118,8 @@ export function arrowSvd(dval: Float64Array, zval: Float64Array, zrow: number): 
       continue;
     }
     for (let j = 0; j < K; j++) {
-      vm[kept[j]! * m + c] = vk[j * K + s]!;
-      um[kept[j]! * m + c] = uk[j * K + s]!;
+      vm[kept[j]! * m + c] = vk[s * K + j]!;
+      um[kept[j]! * m + c] = uk[s * K + j]!;
     }
   }
 

@@ -13,7 +13,7 @@
 // block-diagonal structure halves the flops of a dense product (as dlasd3 groups its columns).
 import { f64View, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
-import { arrowSvd } from './arrowSvd.js';
+import { arrowSvd, secularWork, type SecularWork } from './arrowSvd.js';
 
 /** B = U·diag(σ)·Vᵀ with σ non-increasing; U and V n×n row-major in Wasm memory. */
 export interface BidiagonalSvd {
@@ -38,6 +38,7 @@ export function bidiagonalSvd(
     pM: s.alloc(n * n),
     pB: s.alloc((n + 1) * n),
     pT: s.alloc((n + 1) * n),
+    work: secularWork(s, n),
   };
   if (n > 1) segment(state, 0, n - 1);
   else f64View(state.pV, 1)[0] = 1;
@@ -57,6 +58,7 @@ interface DivideState {
   pM: number;
   pB: number;
   pT: number;
+  work: SecularWork;
 }
 
 /** Rows r0…r1−1 and columns r0…r1: σ to sigma[r0…], V to the block (r0…r1)², U to (r0…r1−1)². */
@@ -103,7 +105,7 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
     dval[g] = sigma[col]!;
     zval[g] = ek * V[(k + 1) * n + col]!;
   }
-  const arrow = arrowSvd(dval, zval, k1);
+  const arrow = arrowSvd(st.work, dval, zval, k1);
   sigma.set(arrow.sigma, r0);
 
   // V: the null columns scaled by the rotation, each child's block times its rows of V_M.

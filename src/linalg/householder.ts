@@ -19,6 +19,21 @@ export function applyQTransposed(
   s: Scratch, m: number, k: number, p: number, pa: number, lda: number, ptau: number,
   pct: number, ldc = m,
 ): void {
+  applyQ(s, m, k, p, pa, lda, ptau, pct, ldc, false);
+}
+
+/** C ← Q·C in place for C m×p row-major at pc with row stride ldc ≥ p; Q as for applyQTransposed. */
+export function applyQRowMajor(
+  s: Scratch, m: number, k: number, p: number, pa: number, lda: number, ptau: number,
+  pc: number, ldc: number,
+): void {
+  applyQ(s, m, k, p, pa, lda, ptau, pc, ldc, true);
+}
+
+function applyQ(
+  s: Scratch, m: number, k: number, p: number, pa: number, lda: number, ptau: number,
+  pct: number, ldc: number, rowMajor: boolean,
+): void {
   const kern = wasm();
   const pyt = s.alloc(BLOCK * m);
   const pt = s.alloc(BLOCK * BLOCK);
@@ -58,6 +73,15 @@ export function applyQTransposed(
         t[i * b + r] = -tr * sum;
       }
       t[r * b + r] = tr;
+    }
+
+    if (rowMajor) {
+      // C ← C − Y·(T·(Yᵀ·C)) on rows i0… of C.
+      const pc = pct + 8 * i0 * ldc;
+      kern.dgemm(0, 0, b, p, len, 1, pyt, len, pc, ldc, 0, pw, p);
+      kern.dgemm(0, 0, b, p, b, 1, pt, b, pw, p, 0, pw2, p);
+      kern.dgemm(1, 0, len, p, b, -1, pyt, len, pw2, p, 1, pc, ldc);
+      continue;
     }
 
     // Cᵀ ← Cᵀ − (Cᵀ·Y)·Tᵀ·Yᵀ on columns i0… of Cᵀ.

@@ -9,11 +9,10 @@
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { bidiagonalSvd } from './bidiagDivide.js';
-import { applyQTransposed } from './householder.js';
+import { applyQRowMajor } from './householder.js';
 import { Matrix } from './matrix.js';
 import { unscaleChecked } from './scaling.js';
 import type { SvdResult, SvdVectors } from './svd.js';
-import { leftVectors } from './svdVectors.js';
 
 /**
  * Largest ratio of the 2-norms of two rows, or of two columns, for which the fast path is
@@ -53,19 +52,21 @@ export function svdBidiagonal(
   fn: string, m: number, n: number, data: Float64Array, transposed: boolean, amax: number,
   vectors: SvdVectors,
 ): SvdResult {
+  // A square matrix given row-major is bidiagonalized as its transpose, whose column-contiguous
+  // form is the data itself; U and V swap at the end.
+  const swap = m === n && !transposed;
   const e = -Math.floor(Math.log2(amax));
   const f = 2 ** e;
   const want = vectors !== 'none';
   const viaQr = m * 3 >= n * 5;
 
-  const out = (s: Scratch): SvdResult => {
+  return withScratch((s): SvdResult => {
     const k = wasm();
     const pc = s.alloc(m * n);
     const ptau = s.alloc(n);
     const c = f64View(pc, m * n);
-    if (transposed) c.set(data);
-    else for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) c[j * m + i] = data[i * n + j]!;
-    for (let i = 0; i < m * n; i++) c[i] = c[i]! * f;
+    if (transposed || swap) for (let i = 0; i < m * n; i++) c[i] = data[i]! * f;
+    else for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) c[j * m + i] = data[i * n + j]! * f;
 
     // The matrix to bidiagonalize: R of T = Q·R when T is tall enough, else T itself.
     let pa = pc;
@@ -93,40 +94,22 @@ export function svdBidiagonal(
     if (!want) return { U: null, s: sigma, V: null };
 
     // V = P·V_B: P acts on coordinates 1…n−1, its reflectors are the columns of pp from row 1.
-    const pvt = transposedCopy(s, n, b.pV);
-    if (n > 1) applyQTransposed(s, n - 1, n - 1, n, pp + 8, n, ptaup, pvt + 8, n);
+    if (n > 1) applyQRowMajor(s, n - 1, n - 1, n, pp + 8, n, ptaup, b.pV + 8 * n, n);
     const V = new Matrix(n, n);
-    V.data.set(transposedCopyOut(n, pvt));
+    V.data.set(f64View(b.pV, n * n));
 
-    // U = Q_B·U_B (and Q of the QR before it).
-    const put = transposedCopy(s, n, b.pU);
-    const ident = Array.from({ length: m }, (_, i) => i);
-    const full = vectors === 'full';
-    let U: Matrix;
-    if (viaQr) {
-      applyQTransposed(s, n, n, n, pa, n, ptauq, put);
-      U = leftVectors(s, m, n, full, pc, ptau, put, ident);
-    } else {
-      U = leftVectors(s, m, n, full, pa, ptauq, put, ident);
-    }
-    return { U, s: sigma, V };
-  };
-  return withScratch(out);
-}
-
-/** A new scratch copy of the n×n row-major matrix at p, transposed. */
-function transposedCopy(s: Scratch, n: number, p: number): number {
-  const pt = s.alloc(n * n);
-  const src = f64View(p, n * n);
-  const dst = f64View(pt, n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dst[j * n + i] = src[i * n + j]!;
-  return pt;
-}
-
-/** The n×n row-major matrix at p, transposed, as a JS-owned array. */
-function transposedCopyOut(n: number, p: number): Float64Array {
-  const src = f64View(p, n * n);
-  const dst = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dst[j * n + i] = src[i * n + j]!;
-  return dst;
+    // U = Q_B·U_B (and the Q of the QR before it), completed by the identity for full U.
+    const kq = vectors === 'full' ? m : n;
+    if (viaQr) applyQRowMajor(s, n, n, n, pa, n, ptauq, b.pU, n);
+    const pu = s.zeros(m * kq);
+    const u = f64View(pu, m * kq);
+    const ub = f64View(b.pU, n * n);
+    for (let i = 0; i < n; i++) u.set(ub.subarray(i * n, i * n + n), i * kq);
+    for (let i = n; i < kq; i++) u[i * kq + i] = 1;
+    if (viaQr) applyQRowMajor(s, m, n, kq, pc, m, ptau, pu, kq);
+    else applyQRowMajor(s, m, n, kq, pa, m, ptauq, pu, kq);
+    const U = new Matrix(m, kq);
+    U.data.set(f64View(pu, m * kq));
+    return swap ? { U: V, s: sigma, V: U } : { U, s: sigma, V };
+  });
 }
