@@ -84,7 +84,7 @@ export function svdBidiagonal(
     const ptauq = s.alloc(n);
     const pp = s.zeros(n * n);
     const ptaup = s.alloc(n);
-    k.dgebd2(mb, n, pa, mb, pd, pe, ptauq, pp, ptaup, s.alloc(mb));
+    k.dgebrd(mb, n, pa, mb, pd, pe, ptauq, pp, ptaup, s.alloc((mb + n) * 32 + n + 64));
 
     const d = f64View(pd, n).slice();
     const eSuper = f64View(pe, Math.max(0, n - 1)).slice();
