@@ -40,9 +40,7 @@ export function bidiagonalSvd(
     pT: s.alloc((n + 1) * n),
     work: secularWork(s, n),
   };
-  if (n > 1) segment(state, 0, n - 1);
-  else f64View(state.pV, 1)[0] = 1;
-  merge(state, 0, n - 1, n, true);
+  squareSegment(state, 0, n);
   return { sigma: state.sigma, pU: state.pU, pV: state.pV };
 }
 
@@ -74,8 +72,20 @@ function segment(st: DivideState, r0: number, r1: number): void {
 }
 
 /**
- * Merge the children (rows r0…k−1 and k+1…r1−1) through row k. `square`: there is no second
- * child and no column r1 (r1 = k + 1), the last step of the n×n matrix.
+ * Rows and columns r0…r1−1, a square bidiagonal: split at its middle row k into the segment of
+ * rows r0…k−1 and the square rows and columns k+1…r1−1, so that both children are about half.
+ */
+function squareSegment(st: DivideState, r0: number, r1: number): void {
+  if (r1 === r0) return;
+  const k = r0 + ((r1 - r0) >> 1);
+  segment(st, r0, k);
+  squareSegment(st, k + 1, r1);
+  merge(st, r0, k, r1, true);
+}
+
+/**
+ * Merge the children (rows r0…k−1 and k+1…r1−1) through row k. `square`: the second child is
+ * square (no column r1, no null vector) and so is the merged block.
  */
 function merge(st: DivideState, r0: number, k: number, r1: number, square: boolean): void {
   const { n, sigma } = st;
@@ -84,7 +94,7 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
   const k1 = k - r0;
   const k2 = r1 - 1 - k;
   const dk = st.d[k]!;
-  const ek = square ? 0 : st.e[k]!;
+  const ek = k + 1 < r1 || !square ? st.e[k]! : 0;
 
   // The arrow: columns of child 1, the rotated null vector (z row k1), columns of child 2.
   let V = f64View(st.pV, n * n);
@@ -122,19 +132,41 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
     }
   }
   f64View(st.pM, m * m).set(arrow.vm);
-  const at = (row: number, col: number) => st.pV + 8 * (row * n + col);
-  kern.dgemm(0, 0, k1 + 1, m, k1 + 1, 1, at(r0, r0), n, st.pM, m, 0, st.pT, m);
   if (!square) {
     const b = f64View(st.pB, (k2 + 1) * m);
     b.set(arrow.vm.subarray((k1 + 1) * m, m * m));
     b.set(arrow.vm.subarray(k1 * m, (k1 + 1) * m), k2 * m);
-    kern.dgemm(0, 0, k2 + 1, m, k2 + 1, 1, at(k + 1, k + 1), n, st.pB, m, 0,
-      st.pT + 8 * (k1 + 1) * m, m);
+  }
+  // Each output row is a row of one child's block times that child's rows of V_M: rows r0…k
+  // from child 1, the rest from child 2 (its null vector first, when it has one).
+  const at = (row: number, col: number) => st.pV + 8 * (row * n + col);
+  const product = (row: number, rows: number, out: number) => {
+    const pt = st.pT + 8 * out * m;
+    if (row <= k) {
+      kern.dgemm(0, 0, rows, m, k1 + 1, 1, at(row, r0), n, st.pM, m, 0, pt, m);
+    } else if (square) {
+      kern.dgemm(0, 0, rows, m, k2, 1, at(row, k + 1), n, st.pM + 8 * (k1 + 1) * m, m, 0, pt, m);
+    } else {
+      kern.dgemm(0, 0, rows, m, k2 + 1, 1, at(row, k + 1), n, st.pB, m, 0, pt, m);
+    }
+  };
+  const lastRow = square ? r1 - 1 : r1;
+  const rowsOut = lastRow - r0 + 1;
+  // Without vectors only the first and last rows are kept: the merges above read no other.
+  const kept = st.wantU ? null : [r0, lastRow];
+  if (kept) {
+    kept.forEach((row, i) => product(row, 1, i));
+  } else {
+    product(r0, k1 + 1, 0);
+    if (lastRow > k) product(k + 1, lastRow - k, k1 + 1);
   }
   V = f64View(st.pV, n * n);
-  const rowsOut = square ? m : m + 1;
   const t = f64View(st.pT, rowsOut * m);
-  for (let i = 0; i < rowsOut; i++) V.set(t.subarray(i * m, i * m + m), (r0 + i) * n + r0);
+  if (kept) {
+    kept.forEach((row, i) => V.set(t.subarray(i * m, i * m + m), row * n + r0));
+  } else {
+    for (let i = 0; i < rowsOut; i++) V.set(t.subarray(i * m, i * m + m), (r0 + i) * n + r0);
+  }
   if (!square) {
     for (let i = 0; i <= k1; i++) V[(r0 + i) * n + r1] = -sn * null1[i]!;
     for (let i = 0; i <= k2; i++) V[(k + 1 + i) * n + r1] = c * null2[i]!;
