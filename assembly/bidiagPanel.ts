@@ -7,6 +7,7 @@
 // Column-contiguous storage as in qr.ts: A[r, c] is at pa + 8·(c·lda + r). X (mm×nb) and
 // Y (nn×nb) are column-contiguous with leading dimensions mm and nn.
 import { daxpy, ddot, dscal } from './blas1';
+import { dgemv } from './gemv';
 import { householder } from './householder';
 import { stripe as col, getAt as get, putAt as put } from './pointers';
 
@@ -42,7 +43,8 @@ export function bidiagPanel(
 
     // Y[i+1:, i] = tauq·(Aᵀv − Y·(Vᵀv) − Uᵀ·(Xᵀv)) over the trailing columns.
     const yi = col(py, nn, i);
-    for (let j = i + 1; j < nn; j++) put(yi, j, ddot(rows, col(pa, lda, j) + off, ci + off));
+    // The trailing columns are the rows of a row-major matrix, so Aᵀv is a plain dgemv.
+    dgemv(0, len, rows, 1, col(pa, lda, i + 1) + off, lda, ci + off, 0, yi + off + 8);
     for (let l = 0; l < i; l++) put(pt, l, ddot(rows, col(pa, lda, l) + off, ci + off));
     for (let l = 0; l < i; l++) daxpy(len, -get(pt, l), col(py, nn, l) + off + 8, yi + off + 8);
     for (let l = 0; l < i; l++) put(pt, l, ddot(rows, col(px, mm, l) + off, ci + off));
@@ -71,8 +73,7 @@ export function bidiagPanel(
     // X[i+1:, i] = taup·(A·u − V·(Yᵀu) − X·(U·u)) over the rows below.
     const xi = col(px, mm, i) + off + 8;
     const below = rows - 1;
-    memory.fill(xi, 0, <usize>below << 3);
-    for (let j = 0; j < len; j++) daxpy(below, get(prow, j), col(pa, lda, i + 1 + j) + off + 8, xi);
+    dgemv(1, len, below, 1, col(pa, lda, i + 1) + off + 8, lda, prow, 0, xi);
     for (let l = 0; l <= i; l++) put(pt, l, ddot(len, col(py, nn, l) + off + 8, prow));
     for (let l = 0; l <= i; l++) daxpy(below, -get(pt, l), col(pa, lda, l) + off + 8, xi);
     memory.fill(pt, 0, <usize>i << 3);

@@ -29,30 +29,29 @@ export function secularWork(s: Scratch, n: number): SecularWork {
   };
 }
 
-/** Singular values (non-increasing) and vectors of M; column c of vm, um is that of sigma[c]. */
-export interface ArrowSvd {
-  sigma: Float64Array;
-  vm: Float64Array;
-  um: Float64Array;
-}
-
 /**
- * M (m×m) has z in row `zrow` and d_j on the diagonal of every other row j (d_zrow is taken as
- * 0): M[zrow][j] = z_j, M[j][j] = d_j. vm and um are m×m row-major; row j of vm is the
- * coordinate of column j of M, row j of um that of row j of M.
+ * Singular values (non-increasing) of M (m×m), which has z in row `zrow` and d_j on the
+ * diagonal of every other row j (d_zrow is taken as 0): M[zrow][j] = z_j, M[j][j] = d_j. The
+ * vectors go to Wasm memory as m×m row-major V_M at pvm and U_M at pum (unless pum = 0):
+ * column c is the vector of σ_c, row j of V_M the coordinate of column j of M, row j of U_M
+ * that of row j of M.
  */
 export function arrowSvd(
-  w: SecularWork, dval: Float64Array, zval: Float64Array, zrow: number,
-): ArrowSvd {
+  w: SecularWork, dval: Float64Array, zval: Float64Array, zrow: number, pvm: number,
+  pum: number,
+): Float64Array {
   const m = dval.length;
   const sigma = new Float64Array(m);
-  const vm = new Float64Array(m * m);
-  const um = new Float64Array(m * m);
+  const vm = f64View(pvm, m * m);
+  const um = pum ? f64View(pum, m * m) : new Float64Array(0);
+  vm.fill(0);
+  um.fill(0);
   let scale = 0;
   for (let j = 0; j < m; j++) scale = Math.max(scale, Math.abs(dval[j]!), Math.abs(zval[j]!));
   if (scale === 0) {
-    for (let j = 0; j < m; j++) vm[j * m + j] = um[j * m + j] = 1;
-    return { sigma, vm, um };
+    for (let j = 0; j < m; j++) vm[j * m + j] = 1;
+    for (let j = 0; j < um.length; j += m + 1) um[j] = 1;
+    return sigma;
   }
   const d = dval.map((v) => v / scale);
   const z = zval.map((v) => v / scale);
@@ -103,6 +102,7 @@ export function arrowSvd(
   const omega = f64View(w.pomega, K);
   const vk = f64View(w.pvk, K * K);
   const uk = f64View(w.puk, K * K);
+  const withU = um.length > 0;
 
   // Columns in order of decreasing σ: roots from the largest down, deflated poles merged in.
   const source: number[] = [];
@@ -114,19 +114,18 @@ export function arrowSvd(
     const s = source[c]!;
     sigma[c] = value(s) * scale;
     if (s < 0) {
-      vm[(-1 - s) * m + c] = um[(-1 - s) * m + c] = 1;
+      vm[(-1 - s) * m + c] = 1;
+      if (withU) um[(-1 - s) * m + c] = 1;
       continue;
     }
-    for (let j = 0; j < K; j++) {
-      vm[kept[j]! * m + c] = vk[s * K + j]!;
-      um[kept[j]! * m + c] = uk[s * K + j]!;
-    }
+    for (let j = 0; j < K; j++) vm[kept[j]! * m + c] = vk[s * K + j]!;
+    if (withU) for (let j = 0; j < K; j++) um[kept[j]! * m + c] = uk[s * K + j]!;
   }
 
   // Undo the deflating rotations, last first, on the coordinates of both sides.
   for (let t = rotations.length - 4; t >= 0; t -= 4) {
     const [p, q, c, s] = [rotations[t]!, rotations[t + 1]!, rotations[t + 2]!, rotations[t + 3]!];
-    for (const x of [vm, um]) {
+    for (const x of withU ? [vm, um] : [vm]) {
       for (let col = 0; col < m; col++) {
         const xp = x[p * m + col]!;
         const xq = x[q * m + col]!;
@@ -135,5 +134,5 @@ export function arrowSvd(
       }
     }
   }
-  return { sigma, vm, um };
+  return sigma;
 }

@@ -6,8 +6,8 @@
 // and row k (d_k at column k, e_k at k + 1). In the children's singular bases that row becomes
 // z = (d_k·last row of V₁, e_k·first row of V₂); the children's two null vectors are rotated
 // into one that carries z and one that is the parent's null vector; and what is left is the
-// broken arrow matrix of arrowSvd.ts. The square n×n matrix is the segment of its first n − 1
-// rows merged with its last row, which has no second child.
+// broken arrow matrix of arrowSvd.ts. A square block is split at its middle row into such a
+// segment and a smaller square block, which has no null vector.
 //
 // The vectors of a merge are products with the children's blocks, one GEMM per child, so the
 // block-diagonal structure halves the flops of a dense product (as dlasd3 groups its columns).
@@ -36,6 +36,7 @@ export function bidiagonalSvd(
     pU: wantU ? s.zeros(n * n) : 0,
     pV: s.zeros(n * n),
     pM: s.alloc(n * n),
+    pUM: wantU ? s.alloc(n * n) : 0,
     pB: s.alloc((n + 1) * n),
     pT: s.alloc((n + 1) * n),
     work: secularWork(s, n),
@@ -54,6 +55,7 @@ interface DivideState {
   pV: number;
   /** m×m staging for V_M or U_M, (m+1)×m for the second child's rows, (m+1)×m products. */
   pM: number;
+  pUM: number;
   pB: number;
   pT: number;
   work: SecularWork;
@@ -115,8 +117,8 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
     dval[g] = sigma[col]!;
     zval[g] = ek * V[(k + 1) * n + col]!;
   }
-  const arrow = arrowSvd(st.work, dval, zval, k1);
-  sigma.set(arrow.sigma, r0);
+  sigma.set(arrowSvd(st.work, dval, zval, k1, st.pM, st.pUM), r0);
+  V = f64View(st.pV, n * n);
 
   // V: the null columns scaled by the rotation, each child's block times its rows of V_M.
   const null1 = new Float64Array(k1 + 1);
@@ -131,11 +133,11 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
       V[(k + 1 + i) * n + r1] = sn * null2[i]!;
     }
   }
-  f64View(st.pM, m * m).set(arrow.vm);
   if (!square) {
+    const vm = f64View(st.pM, m * m);
     const b = f64View(st.pB, (k2 + 1) * m);
-    b.set(arrow.vm.subarray((k1 + 1) * m, m * m));
-    b.set(arrow.vm.subarray(k1 * m, (k1 + 1) * m), k2 * m);
+    b.set(vm.subarray((k1 + 1) * m, m * m));
+    b.set(vm.subarray(k1 * m, (k1 + 1) * m), k2 * m);
   }
   // Each output row is a row of one child's block times that child's rows of V_M: rows r0…k
   // from child 1, the rest from child 2 (its null vector first, when it has one).
@@ -171,24 +173,23 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
     for (let i = 0; i <= k1; i++) V[(r0 + i) * n + r1] = -sn * null1[i]!;
     for (let i = 0; i <= k2; i++) V[(k + 1 + i) * n + r1] = c * null2[i]!;
   }
-  if (st.wantU) mergeLeft(st, r0, k, m, k1, k2, arrow.um);
+  if (st.wantU) mergeLeft(st, r0, k, m, k1, k2);
 }
 
 /** U of the merged rows r0…r0+m−1: child 1's block, the unit row k, child 2's block, times U_M. */
 function mergeLeft(
-  st: DivideState, r0: number, k: number, m: number, k1: number, k2: number, um: Float64Array,
+  st: DivideState, r0: number, k: number, m: number, k1: number, k2: number,
 ): void {
   const { n } = st;
   const kern = wasm();
   const at = (row: number, col: number) => st.pU + 8 * (row * n + col);
-  f64View(st.pM, m * m).set(um);
-  if (k1 > 0) kern.dgemm(0, 0, k1, m, k1, 1, at(r0, r0), n, st.pM, m, 0, st.pT, m);
+  if (k1 > 0) kern.dgemm(0, 0, k1, m, k1, 1, at(r0, r0), n, st.pUM, m, 0, st.pT, m);
   if (k2 > 0) {
-    kern.dgemm(0, 0, k2, m, k2, 1, at(k + 1, k + 1), n, st.pM + 8 * (k1 + 1) * m, m, 0,
+    kern.dgemm(0, 0, k2, m, k2, 1, at(k + 1, k + 1), n, st.pUM + 8 * (k1 + 1) * m, m, 0,
       st.pT + 8 * (k1 + 1) * m, m);
   }
   const t = f64View(st.pT, m * m);
-  t.set(um.subarray(k1 * m, (k1 + 1) * m), k1 * m);
+  t.set(f64View(st.pUM, m * m).subarray(k1 * m, (k1 + 1) * m), k1 * m);
   const U = f64View(st.pU, n * n);
   for (let i = 0; i < m; i++) U.set(t.subarray(i * m, i * m + m), (r0 + i) * n + r0);
 }

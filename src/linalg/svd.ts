@@ -38,7 +38,7 @@ import { ConvergenceFailure, InvalidArgument, shown } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { applyQTransposed } from './householder.js';
-import { isBalanced, svdBidiagonal } from './svdBidiag.js';
+import { balance, svdBidiagonal } from './svdBidiag.js';
 import { completeRows, leftVectors, rightVectors } from './svdVectors.js';
 import { jacobiOnR } from './jacobiOnR.js';
 import { Matrix } from './matrix.js';
@@ -140,9 +140,18 @@ export function svdOf(
 ): SvdResult {
   checkOperand(fn, 'A', a);
   const tall = a.rows >= a.cols;
+  if (method !== 'jacobi') {
+    const { balanced, amax } = balance(a.rows, a.cols, a.data);
+    if (amax > 0 && (balanced || method === 'divideAndConquer')) {
+      const t = tall
+        ? svdBidiagonal(fn, a.rows, a.cols, a.data, false, amax, vectors)
+        : svdBidiagonal(fn, a.cols, a.rows, a.data, true, amax, vectors);
+      return tall ? t : { U: t.V, s: t.s, V: t.U };
+    }
+  }
   const t = tall
-    ? svdTall(fn, a.rows, a.cols, a.data, false, vectors, maxSweeps, method)
-    : svdTall(fn, a.cols, a.rows, a.data, true, vectors, maxSweeps, method);
+    ? svdTall(fn, a.rows, a.cols, a.data, false, vectors, maxSweeps)
+    : svdTall(fn, a.cols, a.rows, a.data, true, vectors, maxSweeps);
   if (tall) return t;
   return { U: t.V, s: t.s, V: t.U };
 }
@@ -159,7 +168,7 @@ function pow2Pair(e: number): [number, number] {
  */
 function svdTall(
   fn: string, m: number, n: number, data: Float64Array, transposed: boolean,
-  vectors: SvdVectors, maxSweeps: number, method: SvdMethod,
+  vectors: SvdVectors, maxSweeps: number,
 ): SvdResult {
   const entry = transposed
     ? (i: number, j: number) => data[j * m + i]!
@@ -175,9 +184,6 @@ function svdTall(
     amax = Math.max(amax, r);
   }
   if (amax === 0) return zeroMatrixSvd(m, n, vectors);
-  if (method === 'divideAndConquer' || (method === 'auto' && isBalanced(m, n, entry))) {
-    return svdBidiagonal(fn, m, n, data, transposed, amax, vectors);
-  }
   const perm = Array.from({ length: m }, (_, i) => i).sort((x, y) => rowNorm[y]! - rowNorm[x]!);
   const e = TOP - Math.floor(Math.log2(amax));
 

@@ -22,18 +22,25 @@ import type { SvdResult, SvdVectors } from './svd.js';
  */
 export const BALANCE = 4;
 
-/** Whether the row norms and the column norms of the tall T each lie within BALANCE. */
-export function isBalanced(
-  m: number, n: number, entry: (i: number, j: number) => number,
-): boolean {
+/**
+ * Whether the row norms and the column norms of the m×n row-major `data` each lie within
+ * BALANCE of one another (the criterion is the same for A and Aᵀ), and the largest |a_ij|.
+ */
+export function balance(
+  m: number, n: number, data: Float64Array,
+): { balanced: boolean; amax: number } {
   const rows = new Float64Array(m);
   const cols = new Float64Array(n);
+  let amax = 0;
   for (let i = 0; i < m; i++) {
+    let r = 0;
     for (let j = 0; j < n; j++) {
-      const v = entry(i, j);
-      rows[i] = rows[i]! + v * v;
+      const v = data[i * n + j]!;
+      r += v * v;
       cols[j] = cols[j]! + v * v;
+      amax = Math.max(amax, Math.abs(v));
     }
+    rows[i] = r;
   }
   const within = (x: Float64Array) => {
     let lo = Infinity;
@@ -41,7 +48,7 @@ export function isBalanced(
     for (const v of x) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     return lo > 0 && Number.isFinite(hi) && hi <= BALANCE * BALANCE * lo;
   };
-  return within(rows) && within(cols);
+  return { balanced: within(rows) && within(cols), amax };
 }
 
 /**
