@@ -65,11 +65,13 @@ export async function run() {
 
   // Tier-up: V8 compiles hot Wasm and JS functions anew over the first calls (the first ten
   // 64×128 SVDs take 5–15× the CPU time of later ones), so warm every op up on the smallest
-  // matrix before any timing.
+  // matrix before any timing, on both of svd's paths (64×128 takes Jacobi by default).
   const first = mats[0];
   for (let w = 0; w < 20; w++) {
-    svd(first.a);
-    svd(first.a, { vectors: 'none' });
+    for (const method of ['jacobi', 'divideAndConquer']) {
+      svd(first.a, { method });
+      svd(first.a, { vectors: 'none', method });
+    }
     minNormSolution(first.a, first.b);
   }
 

@@ -32,9 +32,9 @@ export function secularWork(s: Scratch, n: number): SecularWork {
 /**
  * Singular values (non-increasing) of M (m×m), which has z in row `zrow` and d_j on the
  * diagonal of every other row j (d_zrow is taken as 0): M[zrow][j] = z_j, M[j][j] = d_j. The
- * vectors go to Wasm memory as m×m row-major V_M at pvm and U_M at pum (unless pum = 0):
- * column c is the vector of σ_c, row j of V_M the coordinate of column j of M, row j of U_M
- * that of row j of M.
+ * vectors go to Wasm memory transposed, as m×m row-major V_Mᵀ at pvm and U_Mᵀ at pum (unless
+ * pum = 0): row c is the vector of σ_c; its entry j is the coordinate of column j of M in V_M,
+ * of row j of M in U_M. (Rows, so that each vector is written to adjacent memory.)
  */
 export function arrowSvd(
   w: SecularWork, dval: Float64Array, zval: Float64Array, zrow: number, pvm: number,
@@ -114,23 +114,23 @@ export function arrowSvd(
     const s = source[c]!;
     sigma[c] = value(s) * scale;
     if (s < 0) {
-      vm[(-1 - s) * m + c] = 1;
-      if (withU) um[(-1 - s) * m + c] = 1;
+      vm[c * m - 1 - s] = 1;
+      if (withU) um[c * m - 1 - s] = 1;
       continue;
     }
-    for (let j = 0; j < K; j++) vm[kept[j]! * m + c] = vk[s * K + j]!;
-    if (withU) for (let j = 0; j < K; j++) um[kept[j]! * m + c] = uk[s * K + j]!;
+    for (let j = 0; j < K; j++) vm[c * m + kept[j]!] = vk[s * K + j]!;
+    if (withU) for (let j = 0; j < K; j++) um[c * m + kept[j]!] = uk[s * K + j]!;
   }
 
   // Undo the deflating rotations, last first, on the coordinates of both sides.
   for (let t = rotations.length - 4; t >= 0; t -= 4) {
     const [p, q, c, s] = [rotations[t]!, rotations[t + 1]!, rotations[t + 2]!, rotations[t + 3]!];
     for (const x of withU ? [vm, um] : [vm]) {
-      for (let col = 0; col < m; col++) {
-        const xp = x[p * m + col]!;
-        const xq = x[q * m + col]!;
-        x[p * m + col] = c * xp + s * xq;
-        x[q * m + col] = c * xq - s * xp;
+      for (let row = 0; row < m * m; row += m) {
+        const xp = x[row + p]!;
+        const xq = x[row + q]!;
+        x[row + p] = c * xp + s * xq;
+        x[row + q] = c * xq - s * xp;
       }
     }
   }

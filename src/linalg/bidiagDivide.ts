@@ -53,7 +53,7 @@ interface DivideState {
   sigma: Float64Array;
   pU: number;
   pV: number;
-  /** m×m staging for V_M or U_M, (m+1)×m for the second child's rows, (m+1)×m products. */
+  /** m×m V_Mᵀ and U_Mᵀ, m×(m+1) for child 2's columns of V_Mᵀ, (m+1)×m products. */
   pM: number;
   pUM: number;
   pB: number;
@@ -134,10 +134,13 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
     }
   }
   if (!square) {
-    const vm = f64View(st.pM, m * m);
+    // Child 2's columns of V_Mᵀ with its null vector's (column k1) moved last, as in its block.
+    const vmt = f64View(st.pM, m * m);
     const b = f64View(st.pB, (k2 + 1) * m);
-    b.set(vm.subarray((k1 + 1) * m, m * m));
-    b.set(vm.subarray(k1 * m, (k1 + 1) * m), k2 * m);
+    for (let c = 0; c < m; c++) {
+      b.set(vmt.subarray(c * m + k1 + 1, c * m + m), c * (k2 + 1));
+      b[c * (k2 + 1) + k2] = vmt[c * m + k1]!;
+    }
   }
   // Each output row is a row of one child's block times that child's rows of V_M: rows r0…k
   // from child 1, the rest from child 2 (its null vector first, when it has one).
@@ -145,11 +148,11 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
   const product = (row: number, rows: number, out: number) => {
     const pt = st.pT + 8 * out * m;
     if (row <= k) {
-      kern.dgemm(0, 0, rows, m, k1 + 1, 1, at(row, r0), n, st.pM, m, 0, pt, m);
+      kern.dgemm(0, 1, rows, m, k1 + 1, 1, at(row, r0), n, st.pM, m, 0, pt, m);
     } else if (square) {
-      kern.dgemm(0, 0, rows, m, k2, 1, at(row, k + 1), n, st.pM + 8 * (k1 + 1) * m, m, 0, pt, m);
+      kern.dgemm(0, 1, rows, m, k2, 1, at(row, k + 1), n, st.pM + 8 * (k1 + 1), m, 0, pt, m);
     } else {
-      kern.dgemm(0, 0, rows, m, k2 + 1, 1, at(row, k + 1), n, st.pB, m, 0, pt, m);
+      kern.dgemm(0, 1, rows, m, k2 + 1, 1, at(row, k + 1), n, st.pB, k2 + 1, 0, pt, m);
     }
   };
   const lastRow = square ? r1 - 1 : r1;
@@ -183,13 +186,14 @@ function mergeLeft(
   const { n } = st;
   const kern = wasm();
   const at = (row: number, col: number) => st.pU + 8 * (row * n + col);
-  if (k1 > 0) kern.dgemm(0, 0, k1, m, k1, 1, at(r0, r0), n, st.pUM, m, 0, st.pT, m);
+  if (k1 > 0) kern.dgemm(0, 1, k1, m, k1, 1, at(r0, r0), n, st.pUM, m, 0, st.pT, m);
   if (k2 > 0) {
-    kern.dgemm(0, 0, k2, m, k2, 1, at(k + 1, k + 1), n, st.pUM + 8 * (k1 + 1) * m, m, 0,
+    kern.dgemm(0, 1, k2, m, k2, 1, at(k + 1, k + 1), n, st.pUM + 8 * (k1 + 1), m, 0,
       st.pT + 8 * (k1 + 1) * m, m);
   }
   const t = f64View(st.pT, m * m);
-  t.set(f64View(st.pUM, m * m).subarray(k1 * m, (k1 + 1) * m), k1 * m);
+  const umt = f64View(st.pUM, m * m);
+  for (let c = 0; c < m; c++) t[k1 * m + c] = umt[c * m + k1]!;
   const U = f64View(st.pU, n * n);
   for (let i = 0; i < m; i++) U.set(t.subarray(i * m, i * m + m), (r0 + i) * n + r0);
 }

@@ -38,7 +38,7 @@ import { ConvergenceFailure, InvalidArgument, shown } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { applyQTransposed } from './householder.js';
-import { balance, svdBidiagonal } from './svdBidiag.js';
+import { balance, DIVIDE_MIN, svdBidiagonal } from './svdBidiag.js';
 import { completeRows, leftVectors, rightVectors } from './svdVectors.js';
 import { jacobiOnR } from './jacobiOnR.js';
 import { Matrix } from './matrix.js';
@@ -50,8 +50,9 @@ export type SvdVectors = 'thin' | 'full' | 'none';
 /**
  * 'jacobi': one-sided Jacobi preconditioned by QR (relative accuracy on graded inputs);
  * 'divideAndConquer': bidiagonalization and divide and conquer (svdBidiag.ts; absolute
- * accuracy, several times faster); 'auto' (default): divide and conquer where the row and the
- * column norms are balanced, so that no scaling could improve on its accuracy, else Jacobi.
+ * accuracy, 1.6–3.5× faster from n = 128 up); 'auto' (default): divide and conquer where
+ * min(m, n) > 64 and the row and the column norms are balanced, so that no scaling could
+ * improve on its accuracy, else Jacobi.
  */
 export type SvdMethod = 'auto' | 'jacobi' | 'divideAndConquer';
 
@@ -140,7 +141,8 @@ export function svdOf(
 ): SvdResult {
   checkOperand(fn, 'A', a);
   const tall = a.rows >= a.cols;
-  if (method !== 'jacobi') {
+  const large = Math.min(a.rows, a.cols) > DIVIDE_MIN;
+  if (method === 'divideAndConquer' || (method === 'auto' && large)) {
     const { balanced, amax } = balance(a.rows, a.cols, a.data);
     if (amax > 0 && (balanced || method === 'divideAndConquer')) {
       const t = tall
