@@ -19,7 +19,15 @@ export function applyQTransposed(
   s: Scratch, m: number, k: number, p: number, pa: number, lda: number, ptau: number,
   pct: number, ldc = m,
 ): void {
-  applyQ(s, m, k, p, pa, lda, ptau, pct, ldc, false);
+  applyQ(s, m, k, p, pa, lda, ptau, pct, ldc, false, false);
+}
+
+/** As applyQTransposed, with Qᵀ in place of Q: Cᵀ ← (Qᵀ·C)ᵀ. */
+export function applyQtTransposed(
+  s: Scratch, m: number, k: number, p: number, pa: number, lda: number, ptau: number,
+  pct: number, ldc: number,
+): void {
+  applyQ(s, m, k, p, pa, lda, ptau, pct, ldc, false, true);
 }
 
 /** C ← Q·C in place for C m×p row-major at pc with row stride ldc ≥ p; Q as for applyQTransposed. */
@@ -27,12 +35,12 @@ export function applyQRowMajor(
   s: Scratch, m: number, k: number, p: number, pa: number, lda: number, ptau: number,
   pc: number, ldc: number,
 ): void {
-  applyQ(s, m, k, p, pa, lda, ptau, pc, ldc, true);
+  applyQ(s, m, k, p, pa, lda, ptau, pc, ldc, true, false);
 }
 
 function applyQ(
   s: Scratch, m: number, k: number, p: number, pa: number, lda: number, ptau: number,
-  pct: number, ldc: number, rowMajor: boolean,
+  pct: number, ldc: number, rowMajor: boolean, transposeQ: boolean,
 ): void {
   const kern = wasm();
   const pyt = s.alloc(BLOCK * m);
@@ -42,8 +50,10 @@ function applyQ(
   const pw2 = s.alloc(p * BLOCK);
   const last = Math.floor((k - 1) / BLOCK) * BLOCK;
 
-  // Q·C = Q_0 (Q_1 (… (Q_last·C))): blocks from the last to the first.
-  for (let i0 = last; i0 >= 0; i0 -= BLOCK) {
+  // Q·C = Q_0 (Q_1 (… (Q_last·C))): blocks from the last to the first (Qᵀ·C: first to last,
+  // each block with Tᵀ for T).
+  for (let step = 0; step <= last; step += BLOCK) {
+    const i0 = transposeQ ? step : last - step;
     const b = Math.min(BLOCK, k - i0);
     const len = m - i0;
 
@@ -79,7 +89,7 @@ function applyQ(
       // C ← C − Y·(T·(Yᵀ·C)) on rows i0… of C.
       const pc = pct + 8 * i0 * ldc;
       kern.dgemm(0, 0, b, p, len, 1, pyt, len, pc, ldc, 0, pw, p);
-      kern.dgemm(0, 0, b, p, b, 1, pt, b, pw, p, 0, pw2, p);
+      kern.dgemm(transposeQ ? 1 : 0, 0, b, p, b, 1, pt, b, pw, p, 0, pw2, p);
       kern.dgemm(1, 0, len, p, b, -1, pyt, len, pw2, p, 1, pc, ldc);
       continue;
     }
@@ -87,7 +97,7 @@ function applyQ(
     // Cᵀ ← Cᵀ − (Cᵀ·Y)·Tᵀ·Yᵀ on columns i0… of Cᵀ.
     const pc = pct + 8 * i0;
     kern.dgemm(0, 1, p, b, len, 1, pc, ldc, pyt, len, 0, pw, b);
-    kern.dgemm(0, 1, p, b, b, 1, pw, b, pt, b, 0, pw2, b);
+    kern.dgemm(0, transposeQ ? 0 : 1, p, b, b, 1, pw, b, pt, b, 0, pw2, b);
     kern.dgemm(0, 0, p, len, b, -1, pw2, b, pyt, len, 1, pc, ldc);
   }
 }

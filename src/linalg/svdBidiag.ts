@@ -11,6 +11,7 @@ import { wasm } from '../core/wasm.js';
 import { bidiagonalSvd } from './bidiagDivide.js';
 import { applyQRowMajor } from './householder.js';
 import { Matrix } from './matrix.js';
+import { qrBlocked } from './qrBlocked.js';
 import { unscaleChecked } from './scaling.js';
 import type { SvdResult, SvdVectors } from './svd.js';
 
@@ -41,11 +42,14 @@ export function balance(
   let amax = 0;
   for (let i = 0; i < m; i++) {
     let r = 0;
+    const row = i * n;
     for (let j = 0; j < n; j++) {
-      const v = data[i * n + j]!;
-      r += v * v;
-      cols[j] = cols[j]! + v * v;
-      amax = Math.max(amax, Math.abs(v));
+      const v = data[row + j]!;
+      const sq = v * v;
+      r += sq;
+      cols[j] = cols[j]! + sq;
+      const size = v < 0 ? -v : v;
+      if (size > amax) amax = size;
     }
     rows[i] = r;
   }
@@ -86,7 +90,7 @@ export function svdBidiagonal(
     let pa = pc;
     let mb = m;
     if (viaQr) {
-      k.dgeqp3(m, n, pc, m, ptau, s.alloc(n), s.alloc(2 * n), 0);
+      qrBlocked(s, m, n, pc, m, ptau);
       pa = s.zeros(n * n);
       const r = f64View(pa, n * n);
       const qr = f64View(pc, m * n);
