@@ -117,7 +117,7 @@ describe("svd method 'divideAndConquer' against numpy", () => {
   });
 });
 
-describe("svd's divide and conquer where squares of bidiagonal entries are subnormal", () => {
+describe("svd's divide and conquer where the merge's z entries square to subnormals", () => {
   // Entries from 1e-238 to 1e-11: squares of the scaled entries underflow. Found by a probe of
   // random graded bidiagonals (dense, 3×3, entries 10^(−300·u)). σ are the diagonal entries to
   // full precision (each superdiagonal entry is below 1e-30 of its neighbours; mpmath agrees).
