@@ -9,6 +9,15 @@ import { wasm } from '../core/wasm.js';
 
 const EPS = 2 ** -52;
 
+/** √(a² + b²) scaled by the larger magnitude: the squares of tiny weights must not underflow. */
+export function hypot(a: number, b: number): number {
+  const big = Math.max(Math.abs(a), Math.abs(b));
+  if (big === 0) return 0;
+  const x = a / big;
+  const y = b / big;
+  return big * Math.sqrt(x * x + y * y);
+}
+
 /** Wasm buffers for the secular solver (assembly/secular.ts), sized for arrows up to n. */
 export interface SecularWork {
   pd: number;
@@ -73,7 +82,7 @@ export function arrowSvd(
     }
     const p = kept[kept.length - 1]!;
     if (p !== zrow && d[g]! - d[p]! <= tol) {
-      const r = Math.sqrt(z[p]! * z[p]! + z[g]! * z[g]!);
+      const r = hypot(z[p]!, z[g]!);
       rotations.push(p, g, z[g]! / r, z[p]! / r);
       z[g] = r;
       z[p] = 0;
