@@ -6,6 +6,7 @@ export * from './rng';
 export * from './qr';
 export * from './bidiag';
 export * from './secular';
+export * from './reflectorBlock';
 export * from './jacobi';
 export * from './lu';
 export * from './triangular';

@@ -185,3 +185,34 @@ export function dsecularVectors(
     }
   }
 }
+
+/**
+ * Place the K secular vectors (rows of pvk, puk) into m×m V_Mᵀ and U_Mᵀ (row-major, U_Mᵀ
+ * skipped when pumt = 0): row c takes root source[c] scattered to the coordinates kept[0…K),
+ * or, for source[c] = −1 − g, the unit vector e_g of a deflated coordinate. Indices are doubles.
+ */
+export function darrowVectors(
+  m: i32, K: i32, pvk: usize, puk: usize, pkept: usize, psource: usize, pvmt: usize,
+  pumt: usize,
+): void {
+  const bytes = <usize>m * <usize>m << 3;
+  memory.fill(pvmt, 0, bytes);
+  if (pumt) memory.fill(pumt, 0, bytes);
+  for (let c = 0; c < m; c++) {
+    const s = <i32>get(psource, c);
+    const rowV = pvmt + (<usize>c * <usize>m << 3);
+    const rowU = pumt + (<usize>c * <usize>m << 3);
+    if (s < 0) {
+      put(rowV, -1 - s, 1);
+      if (pumt) put(rowU, -1 - s, 1);
+      continue;
+    }
+    const pv = pvk + (<usize>s * <usize>K << 3);
+    const pu = puk + (<usize>s * <usize>K << 3);
+    for (let j = 0; j < K; j++) {
+      const g = <i32>get(pkept, j);
+      put(rowV, g, get(pv, j));
+      if (pumt) put(rowU, g, get(pu, j));
+    }
+  }
+}

@@ -29,12 +29,15 @@ export interface SecularWork {
   pwork: number;
   pvk: number;
   puk: number;
+  pkept: number;
+  psource: number;
 }
 
 export function secularWork(s: Scratch, n: number): SecularWork {
   return {
     pd: s.alloc(n), pz: s.alloc(n), porigin: s.alloc(n), pmu: s.alloc(n), pomega: s.alloc(n),
     pzhat: s.alloc(n), pwork: s.alloc(2 * n), pvk: s.alloc(n * n), puk: s.alloc(n * n),
+    pkept: s.alloc(n), psource: s.alloc(n),
   };
 }
 
@@ -51,15 +54,13 @@ export function arrowSvd(
 ): Float64Array {
   const m = dval.length;
   const sigma = new Float64Array(m);
-  const vm = f64View(pvm, m * m);
-  const um = pum ? f64View(pum, m * m) : new Float64Array(0);
-  vm.fill(0);
-  um.fill(0);
   let scale = 0;
   for (let j = 0; j < m; j++) scale = Math.max(scale, Math.abs(dval[j]!), Math.abs(zval[j]!));
   if (scale === 0) {
-    for (let j = 0; j < m; j++) vm[j * m + j] = 1;
-    for (let j = 0; j < um.length; j += m + 1) um[j] = 1;
+    for (const p of pum ? [pvm, pum] : [pvm]) {
+      const x = f64View(p, m * m).fill(0);
+      for (let j = 0; j < m; j++) x[j * m + j] = 1;
+    }
     return sigma;
   }
   const d = dval.map((v) => v / scale);
@@ -109,9 +110,7 @@ export function arrowSvd(
   }
   kern.dsecularVectors(K, w.pd, w.pz, w.porigin, w.pmu, w.pomega, w.pvk, w.puk, w.pzhat);
   const omega = f64View(w.pomega, K);
-  const vk = f64View(w.pvk, K * K);
-  const uk = f64View(w.puk, K * K);
-  const withU = um.length > 0;
+  const withU = pum !== 0;
 
   // Columns in order of decreasing σ: roots from the largest down, deflated poles merged in.
   const source: number[] = [];
@@ -119,17 +118,12 @@ export function arrowSvd(
   for (const g of deflated) source.push(-1 - g);
   const value = (s: number) => (s >= 0 ? omega[s]! : d[-1 - s]!);
   source.sort((a, b) => value(b) - value(a) || a - b);
-  for (let c = 0; c < m; c++) {
-    const s = source[c]!;
-    sigma[c] = value(s) * scale;
-    if (s < 0) {
-      vm[c * m - 1 - s] = 1;
-      if (withU) um[c * m - 1 - s] = 1;
-      continue;
-    }
-    for (let j = 0; j < K; j++) vm[c * m + kept[j]!] = vk[s * K + j]!;
-    if (withU) for (let j = 0; j < K; j++) um[c * m + kept[j]!] = uk[s * K + j]!;
-  }
+  for (let c = 0; c < m; c++) sigma[c] = value(source[c]!) * scale;
+  f64View(w.pkept, K).set(kept);
+  f64View(w.psource, m).set(source);
+  kern.darrowVectors(m, K, w.pvk, w.puk, w.pkept, w.psource, pvm, pum);
+  const vm = f64View(pvm, m * m);
+  const um = withU ? f64View(pum, m * m) : vm;
 
   // Undo the deflating rotations, last first, on the coordinates of both sides.
   for (let t = rotations.length - 4; t >= 0; t -= 4) {

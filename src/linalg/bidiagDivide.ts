@@ -135,12 +135,8 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
   }
   if (!square) {
     // Child 2's columns of V_Mᵀ with its null vector's (column k1) moved last, as in its block.
-    const vmt = f64View(st.pM, m * m);
-    const b = f64View(st.pB, (k2 + 1) * m);
-    for (let c = 0; c < m; c++) {
-      b.set(vmt.subarray(c * m + k1 + 1, c * m + m), c * (k2 + 1));
-      b[c * (k2 + 1) + k2] = vmt[c * m + k1]!;
-    }
+    kern.dlacpy(m, k2, st.pM + 8 * (k1 + 1), m, st.pB, k2 + 1);
+    kern.dlacpy(m, 1, st.pM + 8 * k1, m, st.pB + 8 * k2, k2 + 1);
   }
   // Each output row is a row of one child's block times that child's rows of V_M: rows r0…k
   // from child 1, the rest from child 2 (its null vector first, when it has one).
@@ -165,13 +161,9 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
     product(r0, k1 + 1, 0);
     if (lastRow > k) product(k + 1, lastRow - k, k1 + 1);
   }
+  if (kept) kept.forEach((row, i) => kern.dlacpy(1, m, st.pT + 8 * i * m, m, at(row, r0), n));
+  else kern.dlacpy(rowsOut, m, st.pT, m, at(r0, r0), n);
   V = f64View(st.pV, n * n);
-  const t = f64View(st.pT, rowsOut * m);
-  if (kept) {
-    kept.forEach((row, i) => V.set(t.subarray(i * m, i * m + m), row * n + r0));
-  } else {
-    for (let i = 0; i < rowsOut; i++) V.set(t.subarray(i * m, i * m + m), (r0 + i) * n + r0);
-  }
   if (!square) {
     for (let i = 0; i <= k1; i++) V[(r0 + i) * n + r1] = -sn * null1[i]!;
     for (let i = 0; i <= k2; i++) V[(k + 1 + i) * n + r1] = c * null2[i]!;
@@ -191,9 +183,7 @@ function mergeLeft(
     kern.dgemm(0, 1, k2, m, k2, 1, at(k + 1, k + 1), n, st.pUM + 8 * (k1 + 1), m, 0,
       st.pT + 8 * (k1 + 1) * m, m);
   }
-  const t = f64View(st.pT, m * m);
-  const umt = f64View(st.pUM, m * m);
-  for (let c = 0; c < m; c++) t[k1 * m + c] = umt[c * m + k1]!;
-  const U = f64View(st.pU, n * n);
-  for (let i = 0; i < m; i++) U.set(t.subarray(i * m, i * m + m), (r0 + i) * n + r0);
+  // Row k of the result is column k1 of U_Mᵀ.
+  kern.dlacpy(m, 1, st.pUM + 8 * k1, m, st.pT + 8 * k1 * m, 1);
+  kern.dlacpy(m, m, st.pT, m, at(r0, r0), n);
 }

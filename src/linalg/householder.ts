@@ -4,7 +4,7 @@
 // upper triangular, so that applying them is three GEMM products instead of b passes of
 // level-2 reflector updates. svd uses it for U = Q·U_R, where the unblocked dorgqr (forming Q)
 // plus a GEMM ran at about a third of the GEMM kernel's rate.
-import { f64View, type Scratch } from '../core/memory.js';
+import type { Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 
 /** Reflectors per block: wide enough for the GEMM kernel, small next to svd's n. */
@@ -57,33 +57,8 @@ function applyQ(
     const b = Math.min(BLOCK, k - i0);
     const len = m - i0;
 
-    // Yᵀ (b × len, row-major): the stored vectors with their implied unit and zeros made explicit.
-    const a = f64View(pa, lda * k);
-    const yt = f64View(pyt, b * len);
-    for (let r = 0; r < b; r++) {
-      const src = (i0 + r) * lda + i0;
-      const dst = r * len;
-      yt.fill(0, dst, dst + r);
-      yt[dst + r] = 1;
-      yt.set(a.subarray(src + r + 1, src + len), dst + r + 1);
-    }
-
-    // T by dlarft's forward recurrence, from the Gram matrix G = Yᵀ·Y:
-    // T(0:r, r) = −tau_r · T(0:r, 0:r) · G(0:r, r), T(r, r) = tau_r.
-    kern.dgemm(0, 1, b, b, len, 1, pyt, len, pyt, len, 0, pg, b);
-    const g = f64View(pg, b * b);
-    const t = f64View(pt, b * b);
-    const tau = f64View(ptau, k);
-    t.fill(0);
-    for (let r = 0; r < b; r++) {
-      const tr = tau[i0 + r]!;
-      for (let i = 0; i < r; i++) {
-        let sum = 0;
-        for (let l = i; l < r; l++) sum += t[i * b + l]! * g[l * b + r]!;
-        t[i * b + r] = -tr * sum;
-      }
-      t[r * b + r] = tr;
-    }
+    // Yᵀ (b × len, row-major, units and zeros explicit) and T of this block (assembly/).
+    kern.dlarft(b, len, pa + 8 * (i0 * lda + i0), lda, ptau + 8 * i0, pyt, pg, pt);
 
     if (rowMajor) {
       // C ← C − Y·(T·(Yᵀ·C)) on rows i0… of C.
