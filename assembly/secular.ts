@@ -65,10 +65,14 @@ export function dsecularRoots(
     let o = i;
     let lo: f64 = 0;
     let hi = zNormSq;
+    // f at the middle of the gap picks the nearer pole as origin; that value (the same
+    // function, whichever origin) is the first iterate's.
+    let fMid: f64 = NaN;
     if (i < K - 1) {
       const gap = (get(pd, i + 1) - get(pd, i)) * (get(pd, i + 1) + get(pd, i));
       shiftPoles(K, pd, i, pdelta);
-      if (evaluate(K, i, pdelta, pzz, gap / 2) >= 0) {
+      fMid = evaluate(K, i, pdelta, pzz, gap / 2);
+      if (fMid >= 0) {
         hi = gap / 2;
       } else {
         o = i + 1;
@@ -79,7 +83,7 @@ export function dsecularRoots(
     } else {
       shiftPoles(K, pd, o, pdelta);
     }
-    const tau = rootInBracket(K, i, pdelta, pzz, lo, hi, o == i ? hi : lo);
+    const tau = rootInBracket(K, i, pdelta, pzz, lo, hi, o == i ? hi : lo, fMid);
     if (isNaN(tau)) return -(i + 1);
     const dO = get(pd, o);
     put(porigin, i, <f64>o);
@@ -88,13 +92,16 @@ export function dsecularRoots(
   return 0;
 }
 
-/** The root τ of f in (lo, hi) for the gap after pole i, from τ = start; NaN past the cap. */
+/**
+ * The root τ of f in (lo, hi) for the gap after pole i, from τ = start, where f is fStart
+ * (with ψ, φ and their derivatives already set) unless fStart is NaN; NaN past the cap.
+ */
 function rootInBracket(
-  K: i32, i: i32, pdelta: usize, pzz: usize, lo: f64, hi: f64, start: f64,
+  K: i32, i: i32, pdelta: usize, pzz: usize, lo: f64, hi: f64, start: f64, fStart: f64,
 ): f64 {
   let tau = start;
   for (let it = 0; it < MAX_ITERATIONS; it++) {
-    const f = evaluate(K, i, pdelta, pzz, tau);
+    const f = it == 0 && !isNaN(fStart) ? fStart : evaluate(K, i, pdelta, pzz, tau);
     // LAPACK's dlasd4 bound on the rounding error of f, from the sum of |terms|.
     if (abs(f) <= 8 * EPS * (2 + phi - psi)) return tau;
     if (f < 0) lo = tau;
