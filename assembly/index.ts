@@ -7,6 +7,7 @@ export * from './qr';
 export * from './bidiag';
 export * from './secular';
 export * from './reflectorBlock';
+export * from './blocks';
 export * from './jacobi';
 export * from './lu';
 export * from './triangular';

@@ -1,6 +1,6 @@
 // The compact WY form I − Y·T·Yᵀ of b Householder reflectors (Schreiber & Van Loan 1989;
-// LAPACK's dlarft, forward and columnwise), and a plain block copy (dlacpy). The TypeScript
-// side (src/linalg/householder.ts) applies the block with three GEMMs.
+// LAPACK's dlarft, forward and columnwise). The TypeScript side (src/linalg/householder.ts)
+// applies the block with three GEMMs.
 import { dgemm } from './gemm';
 import { stripe as col, getAt as get, putAt as put } from './pointers';
 
@@ -33,10 +33,4 @@ export function dlarft(
     }
     put(pt, r * b + r, tr);
   }
-}
-
-/** Copy the rows × cols block at src (row stride lds) to dst (row stride ldd). */
-export function dlacpy(rows: i32, cols: i32, src: usize, lds: i32, dst: usize, ldd: i32): void {
-  const bytes = <usize>cols << 3;
-  for (let i = 0; i < rows; i++) memory.copy(col(dst, ldd, i), col(src, lds, i), bytes);
 }

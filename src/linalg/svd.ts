@@ -38,7 +38,7 @@ import { ConvergenceFailure, InvalidArgument, shown } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { applyQTransposed } from './householder.js';
-import { balance, DIVIDE_MIN, svdBidiagonal } from './svdBidiag.js';
+import { DIVIDE_MIN, svdBidiagonal } from './svdBidiag.js';
 import { completeRows, leftVectors, rightVectors } from './svdVectors.js';
 import { jacobiOnR } from './jacobiOnR.js';
 import { Matrix } from './matrix.js';
@@ -143,13 +143,8 @@ export function svdOf(
   const tall = a.rows >= a.cols;
   const large = Math.min(a.rows, a.cols) > DIVIDE_MIN;
   if (method === 'divideAndConquer' || (method === 'auto' && large)) {
-    const { balanced, amax } = balance(a.rows, a.cols, a.data);
-    if (amax > 0 && (balanced || method === 'divideAndConquer')) {
-      const t = tall
-        ? svdBidiagonal(fn, a.rows, a.cols, a.data, false, amax, vectors)
-        : svdBidiagonal(fn, a.cols, a.rows, a.data, true, amax, vectors);
-      return tall ? t : { U: t.V, s: t.s, V: t.U };
-    }
+    const f = svdBidiagonal(fn, a, vectors, method === 'divideAndConquer');
+    if (f) return f;
   }
   const t = tall
     ? svdTall(fn, a.rows, a.cols, a.data, false, vectors, maxSweeps)

@@ -5,7 +5,7 @@
 //
 // Its singular values have absolute accuracy c·n·eps·‖A‖, not the relative accuracy of the
 // Jacobi path (svd.ts), so svd takes it only where no diagonal scaling could make A better
-// conditioned (see isBalanced).
+// conditioned (see BALANCE).
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
 import { bidiagonalSvd } from './bidiagDivide.js';
@@ -31,103 +31,84 @@ export const BALANCE = 4;
 export const DIVIDE_MIN = 64;
 
 /**
- * Whether the row norms and the column norms of the m×n row-major `data` each lie within
- * BALANCE of one another (the criterion is the same for A and Aᵀ), and the largest |a_ij|.
- */
-export function balance(
-  m: number, n: number, data: Float64Array,
-): { balanced: boolean; amax: number } {
-  const rows = new Float64Array(m);
-  const cols = new Float64Array(n);
-  let amax = 0;
-  for (let i = 0; i < m; i++) {
-    let r = 0;
-    const row = i * n;
-    for (let j = 0; j < n; j++) {
-      const v = data[row + j]!;
-      const sq = v * v;
-      r += sq;
-      cols[j] = cols[j]! + sq;
-      const size = v < 0 ? -v : v;
-      if (size > amax) amax = size;
-    }
-    rows[i] = r;
-  }
-  const within = (x: Float64Array) => {
-    let lo = Infinity;
-    let hi = 0;
-    for (const v of x) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    return lo > 0 && Number.isFinite(hi) && hi <= BALANCE * BALANCE * lo;
-  };
-  return { balanced: within(rows) && within(cols), amax };
-}
-
-/**
- * SVD of the tall T (m ≥ n) held as `data` (m×n row-major, or its transpose n×m when
- * `transposed`), its largest entry amax > 0.
+ * svd of A by this path, or null where 'auto' keeps Jacobi: A is all zeros, or (unless
+ * `force`) its row or column 2-norms spread by more than BALANCE.
  */
 export function svdBidiagonal(
-  fn: string, m: number, n: number, data: Float64Array, transposed: boolean, amax: number,
-  vectors: SvdVectors,
+  fn: string, a: Matrix, vectors: SvdVectors, force: boolean,
+): SvdResult | null {
+  const k = wasm();
+  return withScratch((s): SvdResult | null => {
+    const pin = s.copyIn(a.data);
+    const pamax = s.alloc(1);
+    const spread = k.dnormSpread(a.rows, a.cols, pin, s.alloc(a.cols), pamax);
+    const amax = f64View(pamax, 1)[0]!;
+    if (amax === 0 || (!force && !(spread <= BALANCE * BALANCE))) return null;
+
+    // The tall T = A or Aᵀ, column-contiguous at pc and scaled by a power of two to entries
+    // below 2. A row-major buffer of Aᵀ is column-contiguous A, so wide and square A are
+    // worked on as T = Aᵀ without moving an entry, and U and V swap at the end.
+    const swap = a.rows <= a.cols;
+    const m = Math.max(a.rows, a.cols);
+    const n = Math.min(a.rows, a.cols);
+    const e = -Math.floor(Math.log2(amax));
+    let pc = pin;
+    if (swap) k.dscal(m * n, 2 ** e, pin);
+    else k.dtransposeScaled(m, n, pin, 2 ** e, (pc = s.alloc(m * n)));
+    const t = factorTall(s, fn, m, n, pc, e, vectors);
+    return swap ? { U: t.V, s: t.s, V: t.U } : t;
+  });
+}
+
+/** SVD of the tall T (m ≥ n) at pc, column-contiguous and scaled by 2^e. */
+function factorTall(
+  s: Scratch, fn: string, m: number, n: number, pc: number, e: number, vectors: SvdVectors,
 ): SvdResult {
-  // A square matrix given row-major is bidiagonalized as its transpose, whose column-contiguous
-  // form is the data itself; U and V swap at the end.
-  const swap = m === n && !transposed;
-  const e = -Math.floor(Math.log2(amax));
-  const f = 2 ** e;
+  const k = wasm();
   const want = vectors !== 'none';
   const viaQr = m * 3 >= n * 5;
+  const ptau = s.alloc(n);
 
-  return withScratch((s): SvdResult => {
-    const k = wasm();
-    const pc = s.alloc(m * n);
-    const ptau = s.alloc(n);
-    const c = f64View(pc, m * n);
-    if (transposed || swap) for (let i = 0; i < m * n; i++) c[i] = data[i]! * f;
-    else for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) c[j * m + i] = data[i * n + j]! * f;
+  // The matrix to bidiagonalize: R of T = Q·R when T is tall enough, else T itself.
+  let pa = pc;
+  let mb = m;
+  if (viaQr) {
+    qrBlocked(s, m, n, pc, m, ptau);
+    pa = s.zeros(n * n);
+    const r = f64View(pa, n * n);
+    const qr = f64View(pc, m * n);
+    for (let j = 0; j < n; j++) r.set(qr.subarray(j * m, j * m + j + 1), j * n);
+    mb = n;
+  }
+  const pd = s.alloc(n);
+  const pe = s.alloc(Math.max(1, n - 1));
+  const ptauq = s.alloc(n);
+  const pp = s.zeros(n * n);
+  const ptaup = s.alloc(n);
+  k.dgebrd(mb, n, pa, mb, pd, pe, ptauq, pp, ptaup, s.alloc((mb + n) * 32 + n + 64));
 
-    // The matrix to bidiagonalize: R of T = Q·R when T is tall enough, else T itself.
-    let pa = pc;
-    let mb = m;
-    if (viaQr) {
-      qrBlocked(s, m, n, pc, m, ptau);
-      pa = s.zeros(n * n);
-      const r = f64View(pa, n * n);
-      const qr = f64View(pc, m * n);
-      for (let j = 0; j < n; j++) r.set(qr.subarray(j * m, j * m + j + 1), j * n);
-      mb = n;
-    }
-    const pd = s.alloc(n);
-    const pe = s.alloc(Math.max(1, n - 1));
-    const ptauq = s.alloc(n);
-    const pp = s.zeros(n * n);
-    const ptaup = s.alloc(n);
-    k.dgebrd(mb, n, pa, mb, pd, pe, ptauq, pp, ptaup, s.alloc((mb + n) * 32 + n + 64));
+  const d = f64View(pd, n).slice();
+  const eSuper = f64View(pe, Math.max(0, n - 1)).slice();
+  const b = bidiagonalSvd(s, d, eSuper, want);
+  const sigma = b.sigma.slice();
+  unscaleChecked(fn, 'singular value s', sigma, -e);
+  if (!want) return { U: null, s: sigma, V: null };
 
-    const d = f64View(pd, n).slice();
-    const eSuper = f64View(pe, Math.max(0, n - 1)).slice();
-    const b = bidiagonalSvd(s, d, eSuper, want);
-    const sigma = b.sigma.slice();
-    unscaleChecked(fn, 'singular value s', sigma, -e);
-    if (!want) return { U: null, s: sigma, V: null };
+  // V = P·V_B: P acts on coordinates 1…n−1, its reflectors are the columns of pp from row 1.
+  if (n > 1) applyQRowMajor(s, n - 1, n - 1, n, pp + 8, n, ptaup, b.pV + 8 * n, n);
+  const V = new Matrix(n, n);
+  V.data.set(f64View(b.pV, n * n));
 
-    // V = P·V_B: P acts on coordinates 1…n−1, its reflectors are the columns of pp from row 1.
-    if (n > 1) applyQRowMajor(s, n - 1, n - 1, n, pp + 8, n, ptaup, b.pV + 8 * n, n);
-    const V = new Matrix(n, n);
-    V.data.set(f64View(b.pV, n * n));
-
-    // U = Q_B·U_B (and the Q of the QR before it), completed by the identity for full U.
-    const kq = vectors === 'full' ? m : n;
-    if (viaQr) applyQRowMajor(s, n, n, n, pa, n, ptauq, b.pU, n);
-    const pu = s.zeros(m * kq);
-    const u = f64View(pu, m * kq);
-    const ub = f64View(b.pU, n * n);
-    for (let i = 0; i < n; i++) u.set(ub.subarray(i * n, i * n + n), i * kq);
-    for (let i = n; i < kq; i++) u[i * kq + i] = 1;
-    if (viaQr) applyQRowMajor(s, m, n, kq, pc, m, ptau, pu, kq);
-    else applyQRowMajor(s, m, n, kq, pa, m, ptauq, pu, kq);
-    const U = new Matrix(m, kq);
-    U.data.set(f64View(pu, m * kq));
-    return swap ? { U: V, s: sigma, V: U } : { U, s: sigma, V };
-  });
+  // U = Q_B·U_B (and the Q of the QR before it), completed by the identity for full U.
+  const kq = vectors === 'full' ? m : n;
+  if (viaQr) applyQRowMajor(s, n, n, n, pa, n, ptauq, b.pU, n);
+  const pu = s.zeros(m * kq);
+  k.dlacpy(n, n, b.pU, n, pu, kq);
+  const u = f64View(pu, m * kq);
+  for (let i = n; i < kq; i++) u[i * kq + i] = 1;
+  if (viaQr) applyQRowMajor(s, m, n, kq, pc, m, ptau, pu, kq);
+  else applyQRowMajor(s, m, n, kq, pa, m, ptauq, pu, kq);
+  const U = new Matrix(m, kq);
+  U.data.set(f64View(pu, m * kq));
+  return { U, s: sigma, V };
 }
