@@ -51,7 +51,7 @@ export type SvdVectors = 'thin' | 'full' | 'none';
  * 'jacobi': one-sided Jacobi preconditioned by QR (relative accuracy on graded inputs);
  * 'divideAndConquer': bidiagonalization and divide and conquer (svdBidiag.ts; absolute
  * accuracy, 1.6–3.5× faster from n = 128 up); 'auto' (default): divide and conquer where
- * min(m, n) > 64 and the row and the column norms are balanced, so that no scaling could
+ * min(m, n) > 40 and the row and the column norms are balanced, so that no scaling could
  * improve on its accuracy, else Jacobi.
  */
 export type SvdMethod = 'auto' | 'jacobi' | 'divideAndConquer';

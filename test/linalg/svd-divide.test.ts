@@ -150,7 +150,7 @@ describe("svd's divide and conquer on graded bidiagonals: V stays orthogonal", (
 
   // Same cause, balanced (row and column norms within 4): at t = 1.6e-160 V's third column
   // was [−0.70707, 0.70707, 1.3e-15], ‖VᵀV − I‖ = 9.7e-5 (t = 3e-158, 1e-156, 1.5e-155 gave
-  // 1.3e-10, 3.4e-12, 1.9e-14). 'auto' takes Jacobi at this size (min(m, n) ≤ 64).
+  // 1.3e-10, 3.4e-12, 1.9e-14). 'auto' takes Jacobi at this size (min(m, n) ≤ 40).
   const b = Matrix.fromRows([[1, 1, 0], [0, 1.6e-160, 1], [0, 0, 1]]);
   it('balanced [[1, 1, 0], [0, 1.6e-160, 1], [0, 0, 1]]: s, U, A = U·S·Vᵀ', () => {
     const f = svd(b, { method: 'divideAndConquer' });
@@ -242,7 +242,7 @@ describe("svd method 'auto': which path", () => {
   }
 
   it('BALANCE = 4: a row 3× the others is D&C, 5× is Jacobi; maxSweeps means Jacobi', () => {
-    // 128×128 (above DIVIDE_MIN = 64). Column norms stay equal (√(r₀² + 127)), so only the
+    // 128×128 (above DIVIDE_MIN = 40). Column norms stay equal (√(r₀² + 127)), so only the
     // row ratio decides.
     const r = (x: number) => [x, ...new Array<number>(127).fill(1)];
     expect(paths(scaledHadamard(r(3)))).toEqual({ dc: true, jacobi: false });
@@ -250,8 +250,9 @@ describe("svd method 'auto': which path", () => {
     const b = Matrix.randn(65, 65, { seed: 16 });
     expect(paths(b)).toEqual({ dc: true, jacobi: false });
     expect(paths(b, { maxSweeps: 60 })).toEqual({ dc: false, jacobi: true });
-    // At and below min(m, n) = 64 Jacobi is as fast, and 'auto' keeps it.
-    expect(paths(Matrix.randn(64, 130, { seed: 16 }))).toEqual({ dc: false, jacobi: true });
+    // At and below min(m, n) = DIVIDE_MIN = 40 Jacobi is as fast, and 'auto' keeps it.
+    expect(paths(Matrix.randn(40, 90, { seed: 16 }))).toEqual({ dc: false, jacobi: true });
+    expect(paths(Matrix.randn(41, 90, { seed: 16 }))).toEqual({ dc: true, jacobi: false });
     // Wide input is judged on its transpose: the same verdicts.
     expect(paths(scaledHadamard(r(3)).transpose())).toEqual({ dc: true, jacobi: false });
     expect(paths(scaledHadamard(r(5)).transpose())).toEqual({ dc: false, jacobi: true });
