@@ -55,7 +55,9 @@ export function bidiagPanel(
 
     // Row i with the panel's steps applied (row copied out to be contiguous), then G_i.
     for (let j = 0; j < len; j++) put(prow, j, get(col(pa, lda, i + 1 + j), i));
-    for (let l = 0; l <= i; l++) daxpy(len, -get(col(pa, lda, l), i), col(py, nn, l) + off + 8, prow);
+    for (let l = 0; l <= i; l++) {
+      daxpy(len, -get(col(pa, lda, l), i), col(py, nn, l) + off + 8, prow);
+    }
     for (let l = 0; l < i; l++) put(pxr, l, get(col(px, mm, l), i));
     for (let j = 0; j < len; j++) {
       put(prow, j, get(prow, j) - ddot(i, col(pa, lda, i + 1 + j), pxr));

@@ -30,7 +30,7 @@ export function applyQtTransposed(
   applyQ(s, m, k, p, pa, lda, ptau, pct, ldc, false, true);
 }
 
-/** C ← Q·C in place for C m×p row-major at pc with row stride ldc ≥ p; Q as for applyQTransposed. */
+/** C ← Q·C in place, C m×p row-major at pc with row stride ldc ≥ p; Q as for applyQTransposed. */
 export function applyQRowMajor(
   s: Scratch, m: number, k: number, p: number, pa: number, lda: number, ptau: number,
   pc: number, ldc: number,

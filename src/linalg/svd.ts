@@ -13,27 +13,22 @@
 // with orthonormal completing vectors, which keeps the absolute contract but not relative
 // accuracy for such extreme dynamic ranges within one matrix.
 //
-// Known shortcoming, speed: cyclic Jacobi needs 9–12 sweeps on matrices with a flat spectrum
-// (random ones), about seven sweeps' worth of rotations and then sweeps of mostly dot products,
-// so the thin SVD takes 1.7–3.4× numpy's LAPACK time on wide 1:2 shapes (64×128 to 512×1024)
-// and 5.2–5.9× on square ones (256², 512²; CPU time, bench/compare-numpy/svd.mjs --cpu,
-// 2026-12-04, third session). The square figures were 6.6–7.9× before the second
-// preconditioning below let J be solved for there too. What was measured
-// (CPU time of the Jacobi phase on random R of 256², 512² and 1024×512 inputs, alternating):
-// kept — fast scaled rotations after LAPACK's dgesvj, pairs skipped exactly when unchanged since
-// found orthogonal, the next dot product fused into each rotation (assembly/jacobi.ts; together
-// 0.7–0.8 of the former time, sweeps equal or one more), and U by blocked reflectors
-// (householder.ts; 0.6 of dorgqr + GEMM at 1024×512), and Drmač & Veselić's second
-// preconditioning (Jacobi on R₂ of Rᵀ = Q₂R₂, dgejsv's L2TRAN) where R is ill conditioned: it
-// leaves the sweeps as they were, within one (bench/svd-lq-probe.mjs), but J can be solved from
-// R₂ where it cannot from R (0.68–0.85 of the former time at 128² to 512²). A Rutishauser-style
-// threshold (skip rotations whose cosine is below θ times the last sweep's r.m.s.) cut the
-// rotations from 7.0 to 5.4 sweeps' worth at 512² but added two sweeps of dot products: no net
-// gain. Jacobi block sizes from 4 to 64 rows: no measurable change.
-// Blocking the rotations onto GEMM (block one-sided Jacobi after Hari and Bečka, Okša &
-// Vajteršic) does not pay either (bench/svd-block-probe.mjs): a block sweep does twice the
-// scalar sweep's flops, which already run at about this module's dgemm rate, and it took as
-// many sweeps (b = 32: 9–10 against 10–11).
+// Balanced inputs with min(m, n) > 40 go to bidiagonalization and divide and conquer instead
+// (svdBidiag.ts; 'auto'), which needs about 1.5 sweeps' worth of flops where cyclic Jacobi
+// needs 9–12 sweeps on matrices with a flat spectrum: the thin SVD then takes 1.2–1.7× numpy's
+// LAPACK time from 128×256 to 512×1024 and 512² (CPU time, bench/compare-numpy/svd.mjs
+// --cpu, 2026-12-04, fourth session), where Jacobi took 1.7–3.4× on the wide shapes and
+// 5.2–5.9× on the square ones.
+// What was measured on the Jacobi path (CPU time on random R of 256², 512² and 1024×512,
+// alternating): kept — fast scaled rotations after LAPACK's dgesvj, pairs skipped exactly when
+// unchanged since found orthogonal, the next dot product fused into each rotation
+// (assembly/jacobi.ts; together 0.7–0.8 of the former time), U by blocked reflectors
+// (householder.ts), and Drmač & Veselić's second preconditioning (Jacobi on R₂ of
+// Rᵀ = Q₂R₂, dgejsv's L2TRAN) where R is ill conditioned, so that J is solved for, not
+// accumulated (0.68–0.85 of the former time). Dropped: a Rutishauser-style threshold (two more
+// sweeps of dot products for every rotation saved), Jacobi block sizes 4 to 64 (no change),
+// and block one-sided Jacobi on GEMM (bench/svd-block-probe.mjs: twice the flops a sweep,
+// and as many sweeps).
 import { ConvergenceFailure, InvalidArgument, shown } from '../core/errors.js';
 import { f64View, withScratch, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
@@ -91,16 +86,21 @@ export const MAX_JACOBI_SWEEPS = 60;
  * Accuracy (held by the tests): ‖A − U·diag(s)·Vᵀ‖_F ≤ c·max(m, n)·eps·‖A‖_F,
  * ‖UᵀU − I‖ and ‖VᵀV − I‖ ≤ c·n·eps with c a small constant; each singular value has absolute
  * error ≤ c·max(m, n)·eps·s₀, and high relative accuracy when A is a row and/or column scaling
- * of a well-conditioned matrix. Singular vectors of a cluster are accurate as a subspace only.
- * Full U (tall A) and full V (wide A) complete the column and null spaces orthonormally.
+ * of a well-conditioned matrix: 'auto' sends such A to Jacobi unless its row and column norms
+ * lie within BALANCE (4) of each other, where no diagonal scaling could gain more than 4·√n.
+ * Singular vectors of a cluster are accurate as a subspace only. Full U (tall A) and full V
+ * (wide A) complete the column and null spaces orthonormally.
  *
  * @param a the m×n matrix
  * @param opts.vectors 'thin' (default), 'full' or 'none'
  * @param opts.maxSweeps cap on Jacobi sweeps (default MAX_JACOBI_SWEEPS)
+ * @param opts.method 'auto' (default), 'jacobi' or 'divideAndConquer' (see SvdMethod)
  * @returns { U, s, V } with s non-negative and non-increasing
  * @throws {EmptyInput} when A has no entries (the message gives its shape)
  * @throws {NonFiniteInput} when A holds NaN or ±Infinity (the message gives the position)
- * @throws {ConvergenceFailure} when Jacobi exceeds maxSweeps sweeps (never a hang)
+ * @throws {InvalidArgument} for an unknown option or a value outside its set
+ * @throws {ConvergenceFailure} when Jacobi exceeds maxSweeps sweeps, or a secular equation of
+ *   divide and conquer its iteration cap (never a hang)
  * @throws {Overflow} when the largest singular value is beyond the f64 range (it can be up to
  *   √(mn)·max|a_ij|); rank, cond, pinv and the subspaces still work on such A
  * @example svd(Matrix.fromRows([[3, 0], [0, -4]])).s // Float64Array [4, 3]
