@@ -1,4 +1,4 @@
-// SVD and minimum-norm solve: deeplin (Jacobi SVD in Wasm) against ml-matrix's
+// SVD and minimum-norm solve: deeplin (svd in Wasm, default method) against ml-matrix's
 // SingularValueDecomposition (Golub–Kahan in plain JS) on the same seeded matrices, same process.
 // Run: node bench/run.mjs svd, or standalone: node bench/svd.bench.mjs [--quick] [--cpu]
 // (after npm run build). Prints one table: median and min milliseconds per call, and ratios.
