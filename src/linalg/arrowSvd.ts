@@ -70,9 +70,7 @@ export function arrowSvd(
   // Deflation, visiting the poles in increasing order; z_zrow is kept (raised to tol if tiny).
   const tol = 8 * EPS;
   if (Math.abs(z[zrow]!) <= tol) z[zrow] = tol;
-  const order = Array.from({ length: m }, (_, j) => j)
-    .filter((j) => j !== zrow)
-    .sort((a, b) => d[a]! - d[b]! || a - b);
+  const order = increasingOrder(d, zrow);
   const kept = [zrow];
   const deflated: number[] = [];
   const rotations: number[] = [];
@@ -112,13 +110,18 @@ export function arrowSvd(
   const omega = f64View(w.pomega, K);
   const withU = pum !== 0;
 
-  // Columns in order of decreasing σ: roots from the largest down, deflated poles merged in.
+  // Columns in order of decreasing σ: the roots (increasing with their index) from the largest
+  // down, merged with the deflated poles (−1 − g for pole g).
+  deflated.sort((a, b) => d[b]! - d[a]! || a - b);
   const source: number[] = [];
-  for (let i = 0; i < K; i++) source.push(i);
-  for (const g of deflated) source.push(-1 - g);
-  const value = (s: number) => (s >= 0 ? omega[s]! : d[-1 - s]!);
-  source.sort((a, b) => value(b) - value(a) || a - b);
-  for (let c = 0; c < m; c++) sigma[c] = value(source[c]!) * scale;
+  for (let i = K - 1, j = 0; i >= 0 || j < deflated.length;) {
+    if (j >= deflated.length || (i >= 0 && omega[i]! >= d[deflated[j]!]!)) source.push(i--);
+    else source.push(-1 - deflated[j++]!);
+  }
+  for (let c = 0; c < m; c++) {
+    const s = source[c]!;
+    sigma[c] = (s >= 0 ? omega[s]! : d[-1 - s]!) * scale;
+  }
   f64View(w.pkept, K).set(kept);
   f64View(w.psource, m).set(source);
   kern.darrowVectors(m, K, w.pvk, w.puk, w.pkept, w.psource, pvm, pum);
@@ -138,4 +141,19 @@ export function arrowSvd(
     }
   }
   return sigma;
+}
+
+/**
+ * The indices j ≠ zrow by increasing d_j. Each side of zrow holds one child's singular values,
+ * non-increasing, so this is a merge of the two runs read backwards (LAPACK's dlamrg).
+ */
+function increasingOrder(d: Float64Array, zrow: number): number[] {
+  const order: number[] = [];
+  let a = zrow - 1;
+  let b = d.length - 1;
+  while (a >= 0 || b > zrow) {
+    if (b <= zrow || (a >= 0 && d[a]! <= d[b]!)) order.push(a--);
+    else order.push(b--);
+  }
+  return order;
 }
