@@ -9,13 +9,18 @@ import { wasm } from '../core/wasm.js';
 
 const EPS = 2 ** -52;
 
-/** √(a² + b²) scaled by the larger magnitude: the squares of tiny weights must not underflow. */
-export function hypot(a: number, b: number): number {
+/**
+ * The rotation [c s; −s c] that takes (a, b) to (r, 0), r = √(a² + b²). c and s come from a
+ * and b divided by the larger magnitude, so they are orthonormal to eps even when r is tiny or
+ * subnormal (r itself may then round; c = a/r would not be accurate).
+ */
+export function givens(a: number, b: number): { c: number; s: number; r: number } {
   const big = Math.max(Math.abs(a), Math.abs(b));
-  if (big === 0) return 0;
+  if (big === 0) return { c: 1, s: 0, r: 0 };
   const x = a / big;
   const y = b / big;
-  return big * Math.sqrt(x * x + y * y);
+  const h = Math.sqrt(x * x + y * y);
+  return { c: x / h, s: y / h, r: big * h };
 }
 
 /** Wasm buffers for the secular solver (assembly/secular.ts), sized for arrows up to n. */
@@ -81,8 +86,8 @@ export function arrowSvd(
     }
     const p = kept[kept.length - 1]!;
     if (p !== zrow && d[g]! - d[p]! <= tol) {
-      const r = hypot(z[p]!, z[g]!);
-      rotations.push(p, g, z[g]! / r, z[p]! / r);
+      const { c, s, r } = givens(z[g]!, z[p]!);
+      rotations.push(p, g, c, s);
       z[g] = r;
       z[p] = 0;
       kept.pop();

@@ -13,7 +13,7 @@
 // block-diagonal structure halves the flops of a dense product (as dlasd3 groups its columns).
 import { f64View, type Scratch } from '../core/memory.js';
 import { wasm } from '../core/wasm.js';
-import { arrowSvd, hypot, secularWork, type SecularWork } from './arrowSvd.js';
+import { arrowSvd, givens, secularWork, type SecularWork } from './arrowSvd.js';
 
 /** B = U·diag(σ)·Vᵀ with σ non-increasing; U and V n×n row-major in Wasm memory. */
 export interface BidiagonalSvd {
@@ -108,9 +108,7 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
   }
   const za = dk * V[k * n + k]!;
   const zb = square ? 0 : ek * V[(k + 1) * n + r1]!;
-  const r = hypot(za, zb);
-  const c = r === 0 ? 1 : za / r;
-  const sn = r === 0 ? 0 : zb / r;
+  const { c, s: sn, r } = givens(za, zb);
   zval[k1] = r;
   for (let g = k1 + 1; g < m; g++) {
     const col = k + g - k1;

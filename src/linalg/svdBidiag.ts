@@ -52,10 +52,14 @@ export function svdBidiagonal(
     const swap = a.rows <= a.cols;
     const m = Math.max(a.rows, a.cols);
     const n = Math.min(a.rows, a.cols);
+    // Two factors: 2^e alone overflows for a largest entry below 2^-1023 (subnormal).
     const e = -Math.floor(Math.log2(amax));
+    const f1 = 2 ** Math.trunc(e / 2);
+    const f2 = 2 ** (e - Math.trunc(e / 2));
     let pc = pin;
-    if (swap) k.dscal(m * n, 2 ** e, pin);
-    else k.dtransposeScaled(m, n, pin, 2 ** e, (pc = s.alloc(m * n)));
+    if (!swap) k.dtransposeScaled(m, n, pin, f1, (pc = s.alloc(m * n)));
+    else k.dscal(m * n, f1, pin);
+    k.dscal(m * n, f2, pc);
     const t = factorTall(s, fn, m, n, pc, e, vectors);
     return swap ? { U: t.V, s: t.s, V: t.U } : t;
   });
