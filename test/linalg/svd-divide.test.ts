@@ -287,6 +287,26 @@ describe("svd method 'divideAndConquer': determinism and memory", () => {
     }
   });
 
+  // This file runs in Node and in Chromium against the same constants: same seed, same bits.
+  // Regenerate (the FNV-1a hash of the bytes of U, s and V) after a kernel or algorithm change.
+  it('hashes 97×130 thin and 140×60 full to the committed values in every runtime', () => {
+    const hash = (xs: Float64Array[]) => {
+      let h = 0x811c9dc5;
+      for (const x of xs) {
+        for (const byte of new Uint8Array(x.buffer, x.byteOffset, x.byteLength)) {
+          h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+        }
+      }
+      return h.toString(16).padStart(8, '0');
+    };
+    const f = svd(Matrix.randn(97, 130, { seed: 2026 }), { method: 'divideAndConquer' });
+    expect(hash([f.U!.data, f.s, f.V!.data])).toBe('a42f2d19');
+    const g = svd(Matrix.randn(140, 60, { seed: 2027 }), {
+      method: 'divideAndConquer', vectors: 'full',
+    });
+    expect(hash([g.U!.data, g.s, g.V!.data])).toBe('8276437f');
+  });
+
   it('200 calls on 20×12 (thin, full, none, and its transpose) leave the live blocks flat', () => {
     const a = Matrix.randn(20, 12, { seed: 5 });
     const at = a.transpose();
