@@ -22,12 +22,23 @@ export function timesPow2(x: number, k: number): number {
 export function normalizingExponent(data: Float64Array): number {
   let amax = 0;
   for (let i = 0; i < data.length; i++) amax = Math.max(amax, Math.abs(data[i]!));
+  return exponentFor(amax);
+}
+
+/** The exponent e with amax·2^e in [1, 2); 0 for amax = 0. */
+export function exponentFor(amax: number): number {
   if (amax === 0) return 0;
   // log2 can round up at the top of a binade; the loop makes the exponent exact.
   let e = -Math.floor(Math.log2(amax));
   while (timesPow2(amax, e) >= 2) e--;
   while (timesPow2(amax, e) < 1) e++;
   return e;
+}
+
+/** The two factors 2^⌊e/2⌋ and 2^(e−⌊e/2⌋), whose product scales by 2^e without overflow. */
+export function pow2Pair(e: number): [number, number] {
+  const half = Math.trunc(e / 2);
+  return [2 ** half, 2 ** (e - half)];
 }
 
 /** data·2^e into a new array. */

@@ -37,7 +37,7 @@ import { DIVIDE_MIN, svdBidiagonal } from './svdBidiag.js';
 import { completeRows, leftVectors, rightVectors } from './svdVectors.js';
 import { jacobiOnR } from './jacobiOnR.js';
 import { Matrix } from './matrix.js';
-import { unscaleChecked } from './scaling.js';
+import { pow2Pair, unscaleChecked } from './scaling.js';
 import { checkOperand, checkOptions } from './validate.js';
 
 export type SvdVectors = 'thin' | 'full' | 'none';
@@ -151,12 +151,6 @@ export function svdOf(
     : svdTall(fn, a.cols, a.rows, a.data, true, vectors, maxSweeps);
   if (tall) return t;
   return { U: t.V, s: t.s, V: t.U };
-}
-
-/** The two factors 2^⌊e/2⌋ and 2^(e−⌊e/2⌋), whose product scales by 2^e without overflow. */
-function pow2Pair(e: number): [number, number] {
-  const half = Math.trunc(e / 2);
-  return [2 ** half, 2 ** (e - half)];
 }
 
 /**

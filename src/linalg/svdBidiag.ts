@@ -12,7 +12,7 @@ import { bidiagonalSvd } from './bidiagDivide.js';
 import { applyQRowMajor } from './householder.js';
 import { Matrix } from './matrix.js';
 import { qrBlocked } from './qrBlocked.js';
-import { unscaleChecked } from './scaling.js';
+import { exponentFor, pow2Pair, unscaleChecked } from './scaling.js';
 import type { SvdResult, SvdVectors } from './svd.js';
 
 /**
@@ -53,9 +53,8 @@ export function svdBidiagonal(
     const m = Math.max(a.rows, a.cols);
     const n = Math.min(a.rows, a.cols);
     // Two factors: 2^e alone overflows for a largest entry below 2^-1023 (subnormal).
-    const e = -Math.floor(Math.log2(amax));
-    const f1 = 2 ** Math.trunc(e / 2);
-    const f2 = 2 ** (e - Math.trunc(e / 2));
+    const e = exponentFor(amax);
+    const [f1, f2] = pow2Pair(e);
     let pc = pin;
     if (!swap) k.dtransposeScaled(m, n, pin, f1, (pc = s.alloc(m * n)));
     else k.dscal(m * n, f1, pin);
