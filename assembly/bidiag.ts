@@ -70,9 +70,14 @@ export function dgebd2(
 const NB = 32;
 const CROSSOVER = 96;
 
+/** Doubles of workspace dgebrd needs for an m×n matrix. */
+export function dgebrdWorkspace(m: i32, n: i32): i32 {
+  return (m + n) * NB + n + 2 * NB;
+}
+
 /**
  * dgebd2's result, blocked (LAPACK's dgebrd): same arguments with pp's leading dimension n, and
- * pwork for (m + n)·NB + n + 2·NB doubles.
+ * pwork for dgebrdWorkspace(m, n) doubles.
  */
 export function dgebrd(
   m: i32, n: i32, pa: usize, lda: i32, pd: usize, pe: usize, ptauq: usize,

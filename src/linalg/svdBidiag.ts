@@ -1,7 +1,8 @@
 // The fast path of svd: Householder bidiagonalization (assembly/bidiag.ts), the bidiagonal
 // divide and conquer (bidiagDivide.ts), and the reflectors applied back by blocked products
-// (householder.ts): LAPACK's dgesdd in outline. A tall matrix (m ≥ 5n/3, dgesdd's crossover
-// for the thin SVD) is first reduced to its n×n triangular factor by QR.
+// (householder.ts): LAPACK's dgesdd in outline. A tall matrix (m ≥ 5n/3; dgesdd switches at
+// 11n/6, and the shapes between were not measured apart) is first reduced to its n×n
+// triangular factor by QR.
 //
 // Its singular values have absolute accuracy c·n·eps·‖A‖, not the relative accuracy of the
 // Jacobi path (svd.ts), so svd takes it only where no diagonal scaling could make A better
@@ -89,12 +90,12 @@ function factorTall(
   const ptauq = s.alloc(n);
   const pp = s.zeros(n * n);
   const ptaup = s.alloc(n);
-  k.dgebrd(mb, n, pa, mb, pd, pe, ptauq, pp, ptaup, s.alloc((mb + n) * 32 + n + 64));
+  k.dgebrd(mb, n, pa, mb, pd, pe, ptauq, pp, ptaup, s.alloc(k.dgebrdWorkspace(mb, n)));
 
   const d = f64View(pd, n).slice();
   const eSuper = f64View(pe, Math.max(0, n - 1)).slice();
   const b = bidiagonalSvd(s, d, eSuper, want);
-  const sigma = b.sigma.slice();
+  const sigma = b.sigma;
   unscaleChecked(fn, 'singular value s', sigma, -e);
   if (!want) return { U: null, s: sigma, V: null };
 
