@@ -24,7 +24,8 @@ export interface BidiagonalSvd {
 
 /**
  * SVD of the n×n upper bidiagonal B with diagonal d and superdiagonal e (n − 1). Without
- * wantU, U is not formed (pU = 0); V is needed by the merges either way.
+ * wantU, U is not formed (pU = 0) and of V only the first and last rows are kept (the merges
+ * read no other), so the merges cost O(m²) instead of GEMMs; the other rows are left stale.
  */
 export function bidiagonalSvd(
   s: Scratch, d: Float64Array, e: Float64Array, wantU: boolean,
@@ -130,14 +131,12 @@ function merge(st: DivideState, r0: number, k: number, r1: number, square: boole
       null2[i] = V[(k + 1 + i) * n + r1]!;
       V[(k + 1 + i) * n + r1] = sn * null2[i]!;
     }
-  }
-  if (!square) {
     // Child 2's columns of V_Mᵀ with its null vector's (column k1) moved last, as in its block.
     kern.dlacpy(m, k2, st.pM + 8 * (k1 + 1), m, st.pB, k2 + 1);
     kern.dlacpy(m, 1, st.pM + 8 * k1, m, st.pB + 8 * k2, k2 + 1);
   }
   // Each output row is a row of one child's block times that child's rows of V_M: rows r0…k
-  // from child 1, the rest from child 2 (its null vector first, when it has one).
+  // from child 1, the rest from child 2 (with its null vector last, when it has one).
   const at = (row: number, col: number) => st.pV + 8 * (row * n + col);
   const product = (row: number, rows: number, out: number) => {
     const pt = st.pT + 8 * out * m;
