@@ -23,20 +23,53 @@ let dpsi: f64 = 0;
 let dphi: f64 = 0;
 
 function evaluate(K: i32, i: i32, pdelta: usize, pzz: usize, tau: f64): f64 {
-  psi = 0; dpsi = 0; phi = 0; dphi = 0;
-  for (let j = 0; j <= i; j++) {
-    const r = 1 / (get(pdelta, j) - tau);
-    const t = get(pzz, j) * r;
-    psi += t;
-    dpsi += t * r;
-  }
-  for (let j = i + 1; j < K; j++) {
-    const r = 1 / (get(pdelta, j) - tau);
-    const t = get(pzz, j) * r;
-    phi += t;
-    dphi += t * r;
-  }
+  const left = sumTerms(0, i + 1, pdelta, pzz, tau);
+  psi = sumValue;
+  dpsi = left;
+  const right = sumTerms(i + 1, K, pdelta, pzz, tau);
+  phi = sumValue;
+  dphi = right;
   return 1 + psi + phi;
+}
+
+// The sum Σ z_j²/(δ_j − τ) of the last sumTerms call; its derivative is the return value.
+let sumValue: f64 = 0;
+
+/**
+ * Σ z_j²/(δ_j − τ) over j in [from, to) into sumValue, returning Σ z_j²/(δ_j − τ)². Two f64x2
+ * accumulators of each keep four independent add chains in flight.
+ */
+function sumTerms(from: i32, to: i32, pdelta: usize, pzz: usize, tau: f64): f64 {
+  const t2 = f64x2.splat(tau);
+  const one = f64x2.splat(1);
+  let s0 = f64x2.splat(0);
+  let s1 = f64x2.splat(0);
+  let d0 = f64x2.splat(0);
+  let d1 = f64x2.splat(0);
+  let j = from;
+  for (; j + 4 <= to; j += 4) {
+    const off = <usize>j << 3;
+    const r0 = f64x2.div(one, f64x2.sub(v128.load(pdelta + off), t2));
+    const r1 = f64x2.div(one, f64x2.sub(v128.load(pdelta + off, 16), t2));
+    const a0 = f64x2.mul(v128.load(pzz + off), r0);
+    const a1 = f64x2.mul(v128.load(pzz + off, 16), r1);
+    s0 = f64x2.add(s0, a0);
+    s1 = f64x2.add(s1, a1);
+    d0 = f64x2.add(d0, f64x2.mul(a0, r0));
+    d1 = f64x2.add(d1, f64x2.mul(a1, r1));
+  }
+  const s = f64x2.add(s0, s1);
+  const d = f64x2.add(d0, d1);
+  let value = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  let slope = f64x2.extract_lane(d, 0) + f64x2.extract_lane(d, 1);
+  for (; j < to; j++) {
+    const r = 1 / (get(pdelta, j) - tau);
+    const t = get(pzz, j) * r;
+    value += t;
+    slope += t * r;
+  }
+  sumValue = value;
+  return slope;
 }
 
 @inline function shiftPoles(K: i32, pd: usize, o: i32, pdelta: usize): void {
