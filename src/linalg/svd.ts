@@ -125,7 +125,15 @@ export function svd(a: Matrix, opts: SvdOptions = {}): SvdResult {
       `svd: option 'method' must be 'auto', 'jacobi' or 'divideAndConquer'; got ${shown(method)}`,
     );
   }
-  if (method === 'auto' && opts.maxSweeps !== undefined) method = 'jacobi';
+  if (opts.maxSweeps !== undefined) {
+    if (method === 'divideAndConquer') {
+      throw new InvalidArgument(
+        "svd: option 'maxSweeps' caps Jacobi sweeps; it does not apply with method " +
+          "'divideAndConquer'",
+      );
+    }
+    method = 'jacobi';
+  }
   return svdOf('svd', a, vectors, maxSweeps, method);
 }
 

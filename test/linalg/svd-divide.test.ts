@@ -268,6 +268,11 @@ describe("svd method 'auto': which path", () => {
     expect(bad(3)).toThrow(`${msg}3`);
     // A misspelt key is not silently ignored either.
     expect(() => svd(a, { methd: 'jacobi' } as never)).toThrow(/svd: unknown option 'methd'/);
+    // maxSweeps belongs to Jacobi: with 'divideAndConquer' it is refused, not ignored.
+    expect(() => svd(a, { method: 'divideAndConquer', maxSweeps: 5 })).toThrow(
+      "svd: option 'maxSweeps' caps Jacobi sweeps; it does not apply with method " +
+        "'divideAndConquer'",
+    );
     // undefined is the default, 'auto'.
     expect(bits(svd(a, { method: undefined }).s)).toEqual(bits(svd(a, { method: 'auto' }).s));
   });
