@@ -26,9 +26,11 @@ export function dlarft(
   memory.fill(pt, 0, <usize>(b * b) << 3);
   for (let r = 0; r < b; r++) {
     const tr = get(ptau, r);
+    // G is symmetric: its column r is read as row r, adjacent in memory like T's row i.
+    const gr = pg + (<usize>(r * b) << 3);
     for (let i = 0; i < r; i++) {
       let sum: f64 = 0;
-      for (let l = i; l < r; l++) sum += get(pt, i * b + l) * get(pg, l * b + r);
+      for (let l = i; l < r; l++) sum += get(pt, i * b + l) * get(gr, l);
       put(pt, i * b + r, -tr * sum);
     }
     put(pt, r * b + r, tr);
