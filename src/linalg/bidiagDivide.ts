@@ -64,8 +64,22 @@ interface DivideState {
 
 /** Rows r0…r1−1 and columns r0…r1: σ to sigma[r0…], V to the block (r0…r1)², U to (r0…r1−1)². */
 function segment(st: DivideState, r0: number, r1: number): void {
+  const { n } = st;
   if (r1 === r0) {
-    f64View(st.pV, st.n * st.n)[r0 * st.n + r0] = 1;
+    f64View(st.pV, n * n)[r0 * n + r0] = 1;
+    return;
+  }
+  if (r1 === r0 + 1) {
+    // One row (d e): σ = ‖(d, e)‖, v = (d, e)/σ, null vector (−e, d)/σ, u = 1; solved here
+    // because half of all merges are these and each costs a merge's fixed overhead.
+    const { c, s, r } = givens(st.d[r0]!, st.e[r0]!);
+    const V = f64View(st.pV, n * n);
+    V[r0 * n + r0] = c;
+    V[r0 * n + r0 + 1] = -s;
+    V[(r0 + 1) * n + r0] = s;
+    V[(r0 + 1) * n + r0 + 1] = c;
+    if (st.wantU) f64View(st.pU, n * n)[r0 * n + r0] = 1;
+    st.sigma[r0] = r;
     return;
   }
   const k = r0 + ((r1 - r0) >> 1);
