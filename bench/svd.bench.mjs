@@ -3,7 +3,8 @@
 // Run: node bench/run.mjs svd, or standalone: node bench/svd.bench.mjs [--quick] [--cpu]
 // (after npm run build). Prints one table: median and min milliseconds per call, and ratios.
 // With --cpu (standalone only) it instead alternates one deeplin and one ml-matrix thin SVD
-// call at a time and takes both CPU time (process.cpuUsage) and wall time of each call.
+// call at a time and takes both CPU time (process.cpuUsage) and wall time of each call. With
+// --steady it times the two smallest shapes in blocks of 60 calls a side, wall clock.
 import { Bench } from 'tinybench';
 import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
 import { init, Matrix, svd, minNormSolution } from '../dist/index.js';
@@ -99,7 +100,39 @@ export async function runCpu() {
   return rows;
 }
 
+/**
+ * The two smallest shapes in steady state: three rounds of 60 deeplin calls, then 60 ml-matrix
+ * calls, wall-clock medians (each side's garbage is its own; ml-matrix's JIT has warmed up).
+ */
+export async function runSteady() {
+  await init();
+  const med = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+  const wall = (f) => { const t0 = performance.now(); f(); return performance.now() - t0; };
+  const rows = [];
+  for (const [m, n] of [[64, 128], [128, 256]]) {
+    const a = Matrix.randn(m, n, { seed: m + n });
+    const ml = toMl(a);
+    for (let w = 0; w < 20; w++) {
+      svd(a);
+      new SingularValueDecomposition(ml, { autoTranspose: true });
+    }
+    for (let round = 0; round < 3; round++) {
+      const d = Array.from({ length: 60 }, () => wall(() => svd(a)));
+      const l = Array.from({ length: 60 }, () =>
+        wall(() => new SingularValueDecomposition(ml, { autoTranspose: true })));
+      rows.push({
+        shape: `${m}×${n}`, round, 'deeplin ms': med(d).toFixed(2),
+        'ml-matrix ms': med(l).toFixed(2), 'ml-matrix / deeplin': (med(l) / med(d)).toFixed(1),
+      });
+    }
+  }
+  console.log(machineLine());
+  console.table(rows);
+  return rows;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.argv.includes('--cpu')) await runCpu();
+  if (process.argv.includes('--steady')) await runSteady();
+  else if (process.argv.includes('--cpu')) await runCpu();
   else console.log(`wrote ${saveResults('svd', await run(), { quick })}`);
 }
