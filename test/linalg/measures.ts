@@ -81,3 +81,21 @@ export function penrose(a: Matrix, x: Matrix): number[] {
     fro(sub(xa.transpose(), xa)),
   ];
 }
+
+/**
+ * The n×n Sylvester–Hadamard matrix (entries ±1, H·Hᵀ = n·I, n a power of two) with row i
+ * scaled by r[i]: its singular values are √n·|r_i| exactly. n = r.length.
+ */
+export function scaledHadamard(r: number[]): Matrix {
+  const n = r.length;
+  const a = new Matrix(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let p = i & j;
+      let sign = 1;
+      while (p) { sign = -sign; p &= p - 1; }
+      a.data[i * n + j] = sign * r[i]!;
+    }
+  }
+  return a;
+}

@@ -7,7 +7,9 @@ import { f64View, wasmLiveBlocks, withScratch } from '../../src/core/memory.js';
 import { bidiagonalSvd } from '../../src/linalg/bidiagDivide.js';
 import fx from '../fixtures/decomp/divide.json';
 import decomp from '../fixtures/decomp/decomp.json';
-import { cols, maxAbs, mul, orthogonality, pairing, reconstruction } from './measures.js';
+import {
+  cols, maxAbs, mul, orthogonality, pairing, reconstruction, scaledHadamard,
+} from './measures.js';
 
 const eps = Number.EPSILON;
 const c = 10; // the contract's "small constant"
@@ -44,21 +46,6 @@ function checkContract(a: Matrix, vectors: 'thin' | 'full', method: Method) {
 
 /** The bits of a Float64Array, for bit-for-bit comparisons that tell 0 from −0. */
 const bits = (x: Float64Array) => Array.from(new Uint32Array(x.buffer, x.byteOffset, x.length * 2));
-
-/** Sylvester's 8×8 Hadamard matrix H (entries ±1, H·Hᵀ = 8I) with row i scaled by r_i. */
-function scaledHadamard(r: number[]): Matrix {
-  const n = r.length;
-  const a = new Matrix(n, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let p = i & j;
-      let sign = 1;
-      while (p) { sign = -sign; p &= p - 1; }
-      a.data[i * n + j] = sign * r[i]!;
-    }
-  }
-  return a;
-}
 
 describe("svd method 'divideAndConquer' against numpy", () => {
   for (const d of fx.cases) {
