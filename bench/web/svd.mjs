@@ -1,5 +1,5 @@
 // Suite 'svd' (bench/svd.bench.mjs in the page): the thin SVD and the singular values alone,
-// deeplin (one-sided Jacobi in Wasm) against ml-matrix's SingularValueDecomposition
+// deeplin (svd in Wasm, default method) against ml-matrix's SingularValueDecomposition
 // (Golub–Kahan in plain JS, thin, up to 128×256 as in the qr suite). Each first result is
 // checked: values descending, Σ sᵢ² = ‖A‖_F², and U·diag(s)·Vᵀ = A on probes.
 import { Matrix, svd } from '../../dist/index.js';
@@ -22,6 +22,15 @@ export function plan(quick) {
 export async function run(quick, log) {
   const Ml = mlMatrix();
   const out = table('svd', 'SVD (Chromium)', ['ml-matrix']);
+  // V8 tiers hot code up over the first calls; warm both of svd's paths before any timing, as
+  // bench/compare-numpy/svd.mjs does (otherwise the first shape is timed mid tier-up).
+  const warm = Matrix.randn(64, 128, { seed: 1 });
+  for (let w = 0; w < 20; w++) {
+    for (const method of ['jacobi', 'divideAndConquer']) {
+      svd(warm, { method });
+      svd(warm, { method, vectors: 'none' });
+    }
+  }
   for (const { name: caseName, m, n } of plan(quick)) {
     const a = Matrix.randn(m, n, { seed: m + n });
     const ml = new Ml.Matrix(a.toArray());
